@@ -1,0 +1,47 @@
+# newsidx — build, demo, test and install.
+#   make demo     set up, build release, index Corpus/ into Index/, search "Lavrov Kursk"
+#   make test     the whole test suite
+
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+INDEX   ?= Index
+BIN     := .build/release/newsidx
+# Debian packages the build needs: libxml2 headers (through pkg-config) for HTML parsing.
+APT_PACKAGES := pkg-config libxml2-dev
+
+.PHONY: all deps build debug demo test install uninstall clean
+
+all: build
+
+# Installs the Debian packages that are missing (as root, or through sudo when available).
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+debug: deps
+	$(SWIFT) build
+
+demo: build
+	$(BIN) add --index $(INDEX) Corpus/
+	$(BIN) search --index $(INDEX) "Lavrov Kursk"
+
+test: deps
+	$(SWIFT) test
+
+install: build
+	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/newsidx
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/newsidx
+
+clean:
+	rm -rf .build
+	find $(INDEX) -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true

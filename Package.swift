@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "newsidx",
+    products: [
+        .executable(name: "newsidx", targets: ["newsidx"]),
+        .library(name: "NewsIndex", targets: ["NewsIndex"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "NewsIndex",
+            dependencies: ["CLibXML2"]
+        ),
+        .executableTarget(
+            name: "newsidx",
+            dependencies: [
+                "NewsIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NewsIndexTests",
+            dependencies: ["NewsIndex"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["newsidx"]
+        ),
+    ]
+)
