@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Walks files and folders given to `add`, recursively, in name order.
+///
+/// Symbolic links are followed; a link that leads back into one of its own ancestors is
+/// reported as a loop and not entered. Hidden entries (`.git`, `.DS_Store`) are passed over.
+/// Problems are reported through `onWarning` and never stop the walk.
+public struct CorpusWalker {
+    public init() {}
+
+    /// Calls `onFile` with the path of every regular file under `path` (or `path` itself).
+    public func walk(
+        _ path: String,
+        onFile: (String) -> Void,
+        onWarning: (_ path: String, _ reason: String) -> Void
+    ) {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            onWarning(path, Self.reason(errno))
+            return
+        }
+        if (st.st_mode & S_IFMT) == S_IFREG {
+            onFile(path)
+            return
+        }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+            onWarning(path, "not a regular file or folder")
+            return
+        }
+        struct Pending { var path: String; var ancestors: [FileID] }
+        var stack = [Pending(path: path, ancestors: [FileID(st)])]
+        while let dir = stack.popLast() {
+            guard let handle = opendir(dir.path) else {
+                onWarning(dir.path, Self.reason(errno))
+                continue
+            }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if !name.hasPrefix(".") { names.append(name) }
+            }
+            closedir(handle)
+            names.sort()
+            var subfolders: [Pending] = []
+            for name in names {
+                let child = dir.path.hasSuffix("/") ? dir.path + name : dir.path + "/" + name
+                var cst = stat()
+                guard stat(child, &cst) == 0 else {
+                    onWarning(child, Self.reason(errno))
+                    continue
+                }
+                switch cst.st_mode & S_IFMT {
+                case S_IFREG:
+                    onFile(child)
+                case S_IFDIR:
+                    let id = FileID(cst)
+                    if dir.ancestors.contains(id) {
+                        onWarning(child, "symbolic link loop: leads back to a folder above it; not followed")
+                    } else {
+                        subfolders.append(Pending(path: child, ancestors: dir.ancestors + [id]))
+                    }
+                default:
+                    break
+                }
+            }
+            // Files of a folder come before its subfolders; subfolders in name order.
+            stack.append(contentsOf: subfolders.reversed())
+        }
+    }
+
+    /// An absolute path with symbolic links and `.`/`..` resolved, or nil when it does not exist.
+    public static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file or folder"
+        case EACCES, EPERM: return "permission denied"
+        case ELOOP: return "symbolic link loop"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    private struct FileID: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ st: stat) {
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+// Implementation-only, so that clients do not load libxml2's headers: with ICU enabled they
+// clash with Foundation's ICU module, and a target importing both would not build.
+internal import CLibXML2
+
+/// A read-only view of a node in a libxml2 HTML tree, valid while its document lives.
+///
+/// libxml2's HTML parser lower-cases element and attribute names, so names compare as
+/// lower-case strings.
+struct HTMLNode {
+    let pointer: xmlNodePtr
+
+    init?(_ pointer: xmlNodePtr?) {
+        guard let pointer else { return nil }
+        self.pointer = pointer
+    }
+
+    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// The element name (`"p"`, `"meta"`); short names are stored inline, so this does not
+    /// allocate for HTML's own elements.
+    var name: String {
+        guard let name = pointer.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    var firstChild: HTMLNode? { HTMLNode(pointer.pointee.children) }
+    var nextSibling: HTMLNode? { HTMLNode(pointer.pointee.next) }
+    var parent: HTMLNode? { HTMLNode(pointer.pointee.parent) }
+
+    /// The bytes of a text node, or an empty buffer.
+    var textBytes: UnsafeBufferPointer<UInt8> {
+        guard let content = pointer.pointee.content else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+    }
+
+    /// The value of the attribute `name` (lower-case), or nil when the element does not
+    /// have it; read from the tree directly, so nothing needs freeing.
+    func attribute(_ name: StaticString) -> String? {
+        guard let attribute = property(name) else { return nil }
+        var value = ""
+        var child = attribute.pointee.children
+        while let c = child {
+            if let content = c.pointee.content { value += String(cString: content) }
+            child = c.pointee.next
+        }
+        return value
+    }
+
+    /// True when the element has the attribute `name` (lower-case), whatever its value.
+    func hasAttribute(_ name: StaticString) -> Bool {
+        property(name) != nil
+    }
+
+    private func property(_ name: StaticString) -> xmlAttrPtr? {
+        var attribute = pointer.pointee.properties
+        while let a = attribute {
+            if let attributeName = a.pointee.name, Self.equals(attributeName, name) { return a }
+            attribute = a.pointee.next
+        }
+        return nil
+    }
+
+    /// Compares a NUL-terminated name with a static one, byte by byte.
+    private static func equals(_ cString: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        for i in 0..<count where cString[i] != name.utf8Start[i] { return false }
+        return cString[count] == 0
+    }
+
+    /// The text of all text nodes below this one, in document order.
+    var textContent: String {
+        var bytes: [UInt8] = []
+        var walk = HTMLPreorder(root: self)
+        while let node = walk.next() {
+            if node.isText { bytes.append(contentsOf: node.textBytes) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The nodes below a root in document order, without recursion (tag soup can nest tens of
+/// thousands of elements deep); `skipChildren()` prunes the subtree of the last node.
+struct HTMLPreorder {
+    let root: HTMLNode
+    private var current: HTMLNode?
+    private var started = false
+    private var descend = true
+
+    init(root: HTMLNode) {
+        self.root = root
+    }
+
+    mutating func skipChildren() {
+        descend = false
+    }
+
+    mutating func next() -> HTMLNode? {
+        defer { descend = true }
+        guard started else {
+            started = true
+            current = root.firstChild
+            return current
+        }
+        guard var node = current else { return nil }
+        if descend, let child = node.firstChild {
+            current = child
+            return child
+        }
+        while node.pointer != root.pointer {
+            if let sibling = node.nextSibling {
+                current = sibling
+                return sibling
+            }
+            guard let parent = node.parent else { break }
+            node = parent
+        }
+        current = nil
+        return nil
+    }
+}

@@ -1,0 +1,28 @@
+/// The content of one news story as an ingest reader understood it, before indexing.
+///
+/// Identity (corpus root, relative path, story id, content hash) is the index's business;
+/// a reader only says what the bytes contain.
+public struct Story: Sendable, Equatable {
+    /// The headline, or the lead sentence shortened when the story has no headline.
+    public var title: String
+    /// False when `title` was derived from the body (then it is not indexed twice).
+    public var titleIsHeadline: Bool
+    public var date: StoryDate?
+    /// The agency or site that published the story (`Yonhap`, `BBC News`).
+    public var source: String?
+    public var byline: String?
+    /// The story's text: paragraphs separated by a blank line (`"\n\n"`), whitespace normalised.
+    public var body: String
+
+    public init(
+        title: String, titleIsHeadline: Bool, date: StoryDate? = nil,
+        source: String? = nil, byline: String? = nil, body: String
+    ) {
+        self.title = title
+        self.titleIsHeadline = titleIsHeadline
+        self.date = date
+        self.source = source
+        self.byline = byline
+        self.body = body
+    }
+}
