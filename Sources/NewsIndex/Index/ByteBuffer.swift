@@ -1,0 +1,45 @@
+/// A growable little-endian byte sink: the one way segment, deletion and manifest bytes are built.
+struct ByteBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    var count: Int { bytes.count }
+
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    mutating func append(contentsOf other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
+
+    mutating func appendUInt32(_ v: UInt32) {
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func appendUInt64(_ v: UInt64) {
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// LEB128: seven bits a byte, low bits first, high bit set on all but the last byte.
+    mutating func appendVarint(_ v: UInt64) {
+        var v = v
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func appendVarint(_ v: Int) { appendVarint(UInt64(v)) }
+
+    /// A varint length, then the UTF-8 bytes.
+    mutating func appendString(_ s: String) {
+        var s = s
+        s.withUTF8 { u in
+            appendVarint(u.count)
+            bytes.append(contentsOf: u)
+        }
+    }
+
+    mutating func removeAll(keepingCapacity: Bool = true) {
+        bytes.removeAll(keepingCapacity: keepingCapacity)
+    }
+}

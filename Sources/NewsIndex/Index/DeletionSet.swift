@@ -1,0 +1,54 @@
+/// The deleted documents of one segment, stored beside it as `seg-<id>.del-<gen>`.
+///
+/// Format: "NIDXDEL1", document count u32, CRC-32 of the bitset u32, then the bitset
+/// (bit d of byte d / 8 set when document d is deleted). A new generation is written for
+/// every commit that deletes more; the manifest names the live one.
+struct DeletionSet: Equatable {
+    private(set) var bits: [UInt8]
+    private(set) var deletedCount = 0
+    let documentCount: Int
+
+    static let magic: [UInt8] = Array("NIDXDEL1".utf8)
+
+    static func fileName(segment: UInt64, generation: UInt64) -> String { "seg-\(segment).del-\(generation)" }
+
+    init(documentCount: Int) {
+        self.documentCount = documentCount
+        bits = [UInt8](repeating: 0, count: (documentCount + 7) / 8)
+    }
+
+    init(bytes: UnsafeRawBufferPointer, name: String, documentCount: Int) throws(IndexError) {
+        var c = ByteCursor(bytes, context: name)
+        guard try c.readBytes(8).elementsEqual(Self.magic) else {
+            throw .corrupt(file: name, detail: "not a deletion file")
+        }
+        let count = Int(try c.readUInt32())
+        let crc = try c.readUInt32()
+        guard count == documentCount else {
+            throw .corrupt(file: name, detail: "covers \(count) documents, the segment has \(documentCount)")
+        }
+        let raw = try c.readBytes((count + 7) / 8)
+        guard CRC32.checksum(raw) == crc else { throw .corrupt(file: name, detail: "checksum mismatch") }
+        self.documentCount = count
+        bits = Array(raw)
+        deletedCount = bits.reduce(0) { $0 + $1.nonzeroBitCount }
+    }
+
+    @inline(__always)
+    func contains(_ doc: Int) -> Bool { bits[doc >> 3] & (1 << UInt8(doc & 7)) != 0 }
+
+    mutating func insert(_ doc: Int) {
+        guard !contains(doc) else { return }
+        bits[doc >> 3] |= 1 << UInt8(doc & 7)
+        deletedCount += 1
+    }
+
+    func serialize() -> [UInt8] {
+        var out = ByteBuffer(capacity: 16 + bits.count)
+        out.append(contentsOf: Self.magic)
+        out.appendUInt32(UInt32(documentCount))
+        out.appendUInt32(CRC32.checksum(bits))
+        out.append(contentsOf: bits)
+        return out.bytes
+    }
+}

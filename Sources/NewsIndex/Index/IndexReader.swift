@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A document's address inside an open index.
+public struct DocumentAddress: Sendable, Hashable {
+    /// Position of the segment in `IndexReader.segments`.
+    public var segment: Int
+    public var doc: Int
+}
+
+/// A stored story with everything the index knows about it.
+public struct StoredStory: Sendable, Equatable {
+    public var id: UInt64
+    /// The absolute corpus root it was added from.
+    public var root: String
+    /// Its path relative to `root`.
+    public var path: String
+    public var contentHash: UInt64
+    public var story: Story
+}
+
+/// A read-only view of one committed state of the index. Never takes the writer lock and
+/// never sees a half-written state: it reads the manifest `CURRENT` names and maps the
+/// segments that manifest lists.
+public final class IndexReader: @unchecked Sendable {
+    public let directory: String
+    public let manifest: Manifest
+    let segments: [SegmentReader]
+    let deletions: [DeletionSet?]
+
+    /// Live documents: BM25's N.
+    public var documentCount: Int { manifest.liveDocumentCount }
+
+    /// Tokens over live documents.
+    public var tokenCount: UInt64 { manifest.segments.reduce(0) { $0 + $1.tokenCount } }
+
+    public var averageDocumentLength: Double {
+        documentCount == 0 ? 0 : Double(tokenCount) / Double(documentCount)
+    }
+
+    /// Opens the index in `directory`; throws `.missing` when there is none.
+    public init(directory: String, analyzer: Analyzer) throws(IndexError) {
+        self.directory = directory
+        let store = ManifestStore(directory: directory)
+        // A writer may retire the files of the manifest just read; reopen from CURRENT then.
+        var attempt = 0
+        while true {
+            guard let manifest = try store.loadCurrent() else { throw .missing(directory: directory) }
+            guard manifest.analyzer == analyzer.identifier else {
+                throw .analyzerMismatch(index: manifest.analyzer, current: analyzer.identifier)
+            }
+            do throws(IndexError) {
+                var segments: [SegmentReader] = []
+                var deletions: [DeletionSet?] = []
+                for entry in manifest.segments {
+                    let reader = try SegmentReader(id: entry.id, path: store.path(SegmentFormat.fileName(segment: entry.id)))
+                    guard reader.documentCount == entry.documentCount else {
+                        throw IndexError.corrupt(file: SegmentFormat.fileName(segment: entry.id),
+                                                 detail: "holds \(reader.documentCount) documents, the manifest says \(entry.documentCount)")
+                    }
+                    segments.append(reader)
+                    if entry.deletionGeneration == 0 {
+                        deletions.append(nil)
+                    } else {
+                        let name = DeletionSet.fileName(segment: entry.id, generation: entry.deletionGeneration)
+                        let file = try MappedFile(path: store.path(name))
+                        deletions.append(try DeletionSet(bytes: file.bytes, name: name, documentCount: reader.documentCount))
+                    }
+                }
+                self.manifest = manifest
+                self.segments = segments
+                self.deletions = deletions
+                return
+            } catch {
+                attempt += 1
+                if case .io(_, _, let code) = error, code == ENOENT, attempt < 5 { continue }
+                throw error
+            }
+        }
+    }
+
+    @inline(__always)
+    func isDeleted(segment: Int, doc: Int) -> Bool { deletions[segment]?.contains(doc) ?? false }
+
+    /// Calls `body` with the address and record of every live document.
+    func forEachLiveDocument(_ body: (DocumentAddress, DocumentRecord) throws(IndexError) -> Void) throws(IndexError) {
+        for (s, segment) in segments.enumerated() {
+            for doc in 0..<segment.documentCount where !isDeleted(segment: s, doc: doc) {
+                try body(DocumentAddress(segment: s, doc: doc), try segment.record(doc))
+            }
+        }
+    }
+
+    public func rootPath(_ id: UInt32) -> String {
+        manifest.roots.first { $0.id == id }?.path ?? "?"
+    }
+
+    public func storyID(at address: DocumentAddress) -> UInt64 {
+        segments[address.segment].storyID(address.doc)
+    }
+
+    public func storedStory(at address: DocumentAddress) throws(IndexError) -> StoredStory {
+        let segment = segments[address.segment]
+        let record = try segment.record(address.doc)
+        return StoredStory(id: record.storyID, root: rootPath(record.rootID), path: record.path,
+                           contentHash: record.contentHash, story: try segment.story(address.doc))
+    }
+
+    /// The live document with this story id.
+    public func address(ofStory id: UInt64) -> DocumentAddress? {
+        for (s, segment) in segments.enumerated() {
+            for doc in 0..<segment.documentCount where segment.storyID(doc) == id && !isDeleted(segment: s, doc: doc) {
+                return DocumentAddress(segment: s, doc: doc)
+            }
+        }
+        return nil
+    }
+
+    /// Live documents whose path relative to `root` (any root when nil) is `path`.
+    public func addresses(ofPath path: String, root: String? = nil) throws(IndexError) -> [DocumentAddress] {
+        let rootIDs = Set(manifest.roots.filter { root == nil || $0.path == root }.map(\.id))
+        var found: [DocumentAddress] = []
+        try forEachLiveDocument { address, record in
+            if record.path == path && rootIDs.contains(record.rootID) { found.append(address) }
+        }
+        return found
+    }
+
+    /// Documents containing `term` across all segments (deleted ones included until they are
+    /// merged away, as in Lucene), capped at the live document count.
+    func documentFrequency(_ term: UnsafeRawBufferPointer) throws(IndexError) -> Int {
+        var df = 0
+        for segment in segments { df += try segment.lookup(term)?.docFreq ?? 0 }
+        return min(df, documentCount)
+    }
+
+    /// Distinct terms across segments (a merge of the sorted dictionaries).
+    public func distinctTermCount() throws(IndexError) -> Int {
+        if segments.count == 1 { return segments[0].termCount }
+        var all = Set<[UInt8]>()
+        for segment in segments {
+            try segment.forEachTerm { term, _ in
+                all.insert(Array(term))
+                return true
+            }
+        }
+        return all.count
+    }
+
+    /// Bytes of all files in the index directory.
+    public func bytesOnDisk() throws(IndexError) -> Int {
+        try FileSystem.list(directory).reduce(0) { $0 + (FileSystem.size(directory + "/" + $1) ?? 0) }
+    }
+}

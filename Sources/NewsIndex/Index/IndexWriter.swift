@@ -1,0 +1,319 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A path given to `add`, checked and made absolute before anything is written.
+public struct IngestInput: Sendable, Equatable {
+    /// As the user wrote it, for messages.
+    public var argument: String
+    /// Absolute, with symbolic links resolved.
+    public var canonicalPath: String
+    public var isDirectory: Bool
+
+    /// Resolves every argument, or throws naming the first that does not exist.
+    public static func resolve(_ arguments: [String]) throws(InputError) -> [IngestInput] {
+        try arguments.map { argument throws(InputError) in
+            guard let canonical = CorpusWalker.canonicalPath(argument) else {
+                throw .missingPath(argument)
+            }
+            return IngestInput(argument: argument, canonicalPath: canonical,
+                               isDirectory: FileSystem.isDirectory(canonical))
+        }
+    }
+}
+
+/// A problem with what the user asked to index, found before the index is touched.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    case missingPath(String)
+
+    public var description: String {
+        switch self {
+        case .missingPath(let p): return "\(p): no such file or folder; check the path"
+        }
+    }
+}
+
+/// What happened during an `add`, reported as it happens (the library never prints).
+public enum AddEvent: Sendable {
+    /// A file or folder was skipped; the rest goes on.
+    case skipped(path: String, reason: String)
+    case progress(AddProgress)
+}
+
+public struct AddProgress: Sendable, Equatable {
+    public var files = 0
+    public var stories = 0
+    public var bytes = 0
+}
+
+/// The outcome of an `add`.
+public struct AddSummary: Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var skipped = 0
+    public var bytes = 0
+
+    public var changedAnything: Bool { added + updated > 0 }
+}
+
+/// The index's one writer: adds stories into new segments within a memory budget, marks
+/// replaced versions deleted, and publishes everything in one atomic commit.
+///
+/// Holds the `LOCK` from creation until it is released, so writers take turns.
+public final class IndexWriter {
+    public struct Options: Sendable {
+        /// Seconds to wait for another writer to finish before giving up with `.busy`.
+        public var lockWait: Double = 30
+        /// In-memory segment size at which it is written out and a new one started.
+        public var memoryBudget: Int = 256 << 20
+        /// Files larger than this are skipped with a warning.
+        public var maxFileSize: Int = 64 << 20
+
+        public init() {}
+    }
+
+    public let directory: String
+    private let analyzer: Analyzer
+    private let options: Options
+    private let store: ManifestStore
+    private let lock: WriterLock
+    private var manifest: Manifest
+    private var baseSegments: [UInt64: SegmentReader] = [:]
+    private var deletions: [UInt64: DeletionSet] = [:]
+    private var changedDeletions: Set<UInt64> = []
+    private var roots: [Manifest.Root]
+    private var catalogue: [RootKey: CatalogueEntry] = [:]
+    private var touched: Set<RootKey> = []
+    private var pending: SegmentWriter?
+    private var pendingID: UInt64 = 0
+    private var written: [Manifest.Segment] = []
+    private var dirty = false
+
+    private struct RootKey: Hashable {
+        var root: UInt32
+        var path: String
+    }
+
+    private struct CatalogueEntry {
+        var segment: UInt64
+        var doc: Int
+        var storyID: UInt64
+        var contentHash: UInt64
+    }
+
+    /// Opens (creating if needed) the index in `directory` for writing, waiting for the lock.
+    public init(directory: String, analyzer: Analyzer, options: Options = Options()) throws(IndexError) {
+        self.directory = directory
+        self.analyzer = analyzer
+        self.options = options
+        try FileSystem.makeDirectory(directory)
+        store = ManifestStore(directory: directory)
+        lock = try WriterLock(directory: directory, wait: options.lockWait)
+        if let current = try store.loadCurrent() {
+            guard current.analyzer == analyzer.identifier else {
+                throw .analyzerMismatch(index: current.analyzer, current: analyzer.identifier)
+            }
+            manifest = current
+        } else {
+            manifest = Manifest(analyzer: analyzer.identifier)
+        }
+        roots = manifest.roots
+        try removeUnreferencedFiles()
+        try loadCatalogue()
+    }
+
+    private func loadCatalogue() throws(IndexError) {
+        for entry in manifest.segments {
+            let reader = try SegmentReader(id: entry.id, path: store.path(SegmentFormat.fileName(segment: entry.id)))
+            baseSegments[entry.id] = reader
+            if entry.deletionGeneration > 0 {
+                let name = DeletionSet.fileName(segment: entry.id, generation: entry.deletionGeneration)
+                let file = try MappedFile(path: store.path(name))
+                deletions[entry.id] = try DeletionSet(bytes: file.bytes, name: name, documentCount: reader.documentCount)
+            }
+            for doc in 0..<reader.documentCount where !(deletions[entry.id]?.contains(doc) ?? false) {
+                let record = try reader.record(doc)
+                catalogue[RootKey(root: record.rootID, path: record.path)] = CatalogueEntry(
+                    segment: entry.id, doc: doc, storyID: record.storyID, contentHash: record.contentHash)
+            }
+        }
+    }
+
+    /// Indexes every file under `inputs`: new files are added, changed ones replace their old
+    /// version (keeping its story id), unchanged ones are left alone. Call `commit()` after.
+    public func add(_ inputs: [IngestInput], onEvent: (AddEvent) -> Void) throws(IndexError) -> AddSummary {
+        var summary = AddSummary()
+        var progress = AddProgress()
+        let reader = StoryReader()
+        var failure: IndexError?
+        for input in inputs {
+            let rootPath = input.isDirectory ? input.canonicalPath : Self.parent(of: input.canonicalPath)
+            if enclosingRoot(of: rootPath + "/") == nil {
+                let id = (roots.map(\.id).max() ?? 0) + 1
+                roots.append(Manifest.Root(id: id, path: rootPath))
+                dirty = true
+            }
+            CorpusWalker().walk(input.canonicalPath, onFile: { path in
+                guard failure == nil else { return }
+                progress.files += 1
+                do throws(IndexError) {
+                    try ingestFile(path, reader: reader, summary: &summary, onEvent: onEvent)
+                } catch {
+                    failure = error
+                }
+                progress.stories = summary.added + summary.updated + summary.unchanged
+                progress.bytes = summary.bytes
+                onEvent(.progress(progress))
+            }, onWarning: { path, reason in
+                summary.skipped += 1
+                onEvent(.skipped(path: path, reason: reason))
+            })
+            if let failure { throw failure }
+        }
+        return summary
+    }
+
+    private func ingestFile(
+        _ path: String, reader: StoryReader, summary: inout AddSummary, onEvent: (AddEvent) -> Void
+    ) throws(IndexError) {
+        guard let root = enclosingRoot(of: path) else { return }
+        let key = RootKey(root: root.id, path: String(path.dropFirst(root.path.count + 1)))
+        guard !touched.contains(key) else { return }
+        touched.insert(key)
+        func skip(_ reason: String) {
+            summary.skipped += 1
+            onEvent(.skipped(path: path, reason: reason))
+        }
+        guard StoryFormat.forPath(path) != nil else {
+            let ext = path.split(separator: "/").last.flatMap { $0.contains(".") ? $0.split(separator: ".").last : nil }
+            skip(IngestError.unsupportedFormat(ext.map { "." + $0 } ?? "(no extension)").description)
+            return
+        }
+        let file: SourceFile
+        switch SourceFile.read(path, maxSize: options.maxFileSize) {
+        case .success(let f): file = f
+        case .failure(let reason):
+            skip(reason.description)
+            return
+        }
+        summary.bytes += file.bytes.count
+        let hash = ContentHash.xxh64(file.bytes)
+        let previous = catalogue[key]
+        if let previous, previous.contentHash == hash {
+            summary.unchanged += 1
+            return
+        }
+        let story: Story
+        do throws(IngestError) {
+            story = try reader.read(file.bytes, path: path)
+        } catch {
+            skip(error.description)
+            return
+        }
+        let storyID: UInt64
+        if let previous {
+            storyID = previous.storyID
+            try delete(previous)
+            summary.updated += 1
+        } else {
+            storyID = manifest.nextStoryID
+            manifest.nextStoryID += 1
+            summary.added += 1
+        }
+        let record = DocumentRecord(storyID: storyID, rootID: root.id, path: key.path, contentHash: hash,
+                                    fileSize: UInt64(file.bytes.count), mtimeNanoseconds: file.mtimeNanoseconds)
+        if pending == nil {
+            pending = SegmentWriter(analyzer: analyzer)
+            pendingID = manifest.nextSegmentID
+            manifest.nextSegmentID += 1
+        }
+        pending!.add(record, story)
+        catalogue[key] = CatalogueEntry(segment: pendingID, doc: pending!.documentCount - 1,
+                                        storyID: storyID, contentHash: hash)
+        dirty = true
+        if pending!.memoryFootprint >= options.memoryBudget { try flush() }
+    }
+
+    /// Marks a committed document deleted; documents of segments written in this session
+    /// are never replaced twice (`touched` guards that).
+    private func delete(_ entry: CatalogueEntry) throws(IndexError) {
+        guard let reader = baseSegments[entry.segment] else { return }
+        var set = deletions[entry.segment] ?? DeletionSet(documentCount: reader.documentCount)
+        set.insert(entry.doc)
+        deletions[entry.segment] = set
+        changedDeletions.insert(entry.segment)
+        if let i = manifest.segments.firstIndex(where: { $0.id == entry.segment }) {
+            manifest.segments[i].tokenCount -= UInt64(reader.tokenCount(entry.doc))
+        }
+    }
+
+    /// Writes the in-memory segment to disk (not yet visible: `commit` publishes it).
+    private func flush() throws(IndexError) {
+        guard let segment = pending, segment.documentCount > 0 else { return }
+        let bytes = segment.serialize()
+        try FileSystem.writeDurably(store.path(SegmentFormat.fileName(segment: pendingID)), bytes)
+        written.append(Manifest.Segment(id: pendingID, documentCount: segment.documentCount,
+                                        tokenCount: segment.totalTokens, deletedCount: 0, deletionGeneration: 0))
+        pending = nil
+    }
+
+    /// Publishes everything added since the last commit, atomically. Returns false when
+    /// there was nothing to publish.
+    @discardableResult
+    public func commit() throws(IndexError) -> Bool {
+        guard dirty else { return false }
+        try flush()
+        let generation = manifest.generation + 1
+        var next = manifest
+        next.generation = generation
+        next.roots = roots
+        for id in changedDeletions.sorted() {
+            guard let set = deletions[id], let i = next.segments.firstIndex(where: { $0.id == id }) else { continue }
+            next.segments[i].deletedCount = set.deletedCount
+            if set.deletedCount == set.documentCount {
+                next.segments.remove(at: i)
+                continue
+            }
+            try FileSystem.writeDurably(store.path(DeletionSet.fileName(segment: id, generation: generation)), set.serialize())
+            next.segments[i].deletionGeneration = generation
+        }
+        next.segments += written
+        try store.publish(next)
+        manifest = next
+        written = []
+        changedDeletions = []
+        dirty = false
+        try removeUnreferencedFiles()
+        return true
+    }
+
+    /// Deletes files no committed manifest refers to: leftovers of a crash or of older commits.
+    private func removeUnreferencedFiles() throws(IndexError) {
+        var keep: Set<String> = ["LOCK", ManifestStore.currentName]
+        if manifest.generation > 0 { keep.insert(Manifest.fileName(generation: manifest.generation)) }
+        for s in manifest.segments {
+            keep.insert(SegmentFormat.fileName(segment: s.id))
+            if s.deletionGeneration > 0 { keep.insert(DeletionSet.fileName(segment: s.id, generation: s.deletionGeneration)) }
+        }
+        if let pending, pending.documentCount > 0 { keep.insert(SegmentFormat.fileName(segment: pendingID)) }
+        for s in written { keep.insert(SegmentFormat.fileName(segment: s.id)) }
+        for name in try FileSystem.list(directory) where !keep.contains(name) {
+            let ours = name.hasPrefix("seg-") || name.hasPrefix("manifest-") || name == ManifestStore.currentName + ".tmp"
+            if ours { FileSystem.remove(store.path(name)) }
+        }
+    }
+
+    /// The deepest registered root that contains `path`, so a file is keyed once however
+    /// the folders around it were added.
+    private func enclosingRoot(of path: String) -> Manifest.Root? {
+        roots.filter { path.hasPrefix($0.path == "/" ? "/" : $0.path + "/") }.max { $0.path.count < $1.path.count }
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+}

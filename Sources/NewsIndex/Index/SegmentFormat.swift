@@ -1,0 +1,53 @@
+/// The segment file format, version 1: one immutable file `seg-<id>.seg` per segment.
+///
+/// All integers are little-endian; "varint" is LEB128. Layout:
+///
+///     header   "NIDXSEG1" (8 bytes), format version u32, reserved u32
+///     sections in any order, each 8-byte aligned
+///     footer   section count u32, then per section: id u32, offset u64, length u64, crc32 u32;
+///              then the footer's own offset u64 and "NIDXEND1"
+///
+/// Sections:
+/// - `docs`: one 48-byte record per document, in document order: story id u64, content
+///   hash u64, file size u64, file mtime in ns (i64), root id u32, token count u32, date as
+///   days since 1970-01-01 (i32, `Int32.min` when unknown), flags u32.
+/// - `paths`: (docs + 1) u32 offsets into the bytes that follow; each path is relative to
+///   its root, UTF-8.
+/// - `store`: (docs + 1) u64 offsets into the records that follow; a record is a flags
+///   byte (bit 0: title is a headline, bit 1: has source, bit 2: has byline), then title,
+///   source, byline (each present field a varint length + UTF-8) and the body the same way.
+/// - `terms`: the term dictionary, terms in byte order in blocks of `termBlockSize`. A block
+///   starts with varints postings base and positions base (absolute offsets into those
+///   sections); each entry is varints shared-prefix length, suffix length, the suffix,
+///   document frequency, postings length, positions length. An entry's postings start at
+///   the base plus the lengths of the entries before it in the block (positions alike). A
+///   block's first entry shares nothing, so it can be read without its predecessors.
+/// - `termIndex`: term count u64, block count u32, then one u32 offset into `terms` per block.
+/// - `postings`: per term, per document in increasing order: varint `(docDelta << 1) | (tf == 1)`,
+///   then varint tf when tf != 1. The first delta is from 0.
+/// - `positions`: per term, per document in postings order, tf varints of position deltas
+///   (the first from 0). Headline tokens come first; the body starts `bodyPositionGap`
+///   positions later so that no phrase spans the two.
+/// - `stats`: documents u32, total tokens u64.
+enum SegmentFormat {
+    static let version: UInt32 = 1
+    static let headerMagic: [UInt8] = Array("NIDXSEG1".utf8)
+    static let footerMagic: [UInt8] = Array("NIDXEND1".utf8)
+    static let headerSize = 16
+    static let docRecordSize = 48
+    static let termBlockSize = 32
+    static let bodyPositionGap: UInt32 = 64
+    static let noDate = Int32.min
+
+    enum Section: UInt32, CaseIterable {
+        case docs = 1, paths, store, terms, termIndex, postings, positions, stats
+    }
+
+    enum StoreFlag {
+        static let titleIsHeadline: UInt8 = 1
+        static let hasSource: UInt8 = 2
+        static let hasByline: UInt8 = 4
+    }
+
+    static func fileName(segment id: UInt64) -> String { "seg-\(id).seg" }
+}

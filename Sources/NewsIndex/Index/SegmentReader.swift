@@ -1,0 +1,248 @@
+/// Where one term's lists lie in a segment.
+struct TermInfo: Equatable {
+    var docFreq: Int
+    var postings: Range<Int>
+    var positions: Range<Int>
+}
+
+/// Reads one segment file through mmap: nothing is loaded up front beyond the footer.
+///
+/// Structural checks (magic, version, section bounds) happen at open; section checksums are
+/// verified by `verifyChecksums()`, which `newsidx check` runs, not on every search.
+final class SegmentReader: @unchecked Sendable {
+    let id: UInt64
+    let file: MappedFile
+    let documentCount: Int
+    let totalTokens: UInt64
+    let termCount: Int
+
+    private let sections: [SegmentFormat.Section: (range: Range<Int>, crc: UInt32)]
+    private let docs: UnsafeRawBufferPointer
+    private let paths: UnsafeRawBufferPointer
+    private let store: UnsafeRawBufferPointer
+    private let terms: UnsafeRawBufferPointer
+    private let termIndex: UnsafeRawBufferPointer
+    let postings: UnsafeRawBufferPointer
+    let positions: UnsafeRawBufferPointer
+    private let blockCount: Int
+
+    private var name: String { SegmentFormat.fileName(segment: id) }
+
+    init(id: UInt64, path: String) throws(IndexError) {
+        self.id = id
+        file = try MappedFile(path: path)
+        let bytes = file.bytes
+        let name = SegmentFormat.fileName(segment: id)
+        func corrupt(_ detail: String) -> IndexError { .corrupt(file: name, detail: detail) }
+
+        guard bytes.count >= SegmentFormat.headerSize + 16,
+              bytes.prefix(8).elementsEqual(SegmentFormat.headerMagic)
+        else { throw corrupt("not a newsidx segment: bad header") }
+        var header = ByteCursor(bytes, offset: 8, context: name)
+        let version = try header.readUInt32()
+        guard version == SegmentFormat.version else {
+            throw .unsupportedFormat(file: name, found: Int(version), supported: Int(SegmentFormat.version))
+        }
+        guard bytes.suffix(8).elementsEqual(SegmentFormat.footerMagic) else {
+            throw corrupt("truncated: footer missing")
+        }
+        var tail = ByteCursor(bytes, offset: bytes.count - 16, context: name)
+        let footerOffset = try tail.readUInt64()
+        guard footerOffset >= UInt64(SegmentFormat.headerSize), footerOffset < UInt64(bytes.count - 16) else {
+            throw corrupt("footer offset out of range")
+        }
+        var footer = ByteCursor(bytes, offset: Int(footerOffset), context: name)
+        let count = try footer.readUInt32()
+        guard count <= 64 else { throw corrupt("implausible section count \(count)") }
+        var table: [SegmentFormat.Section: (range: Range<Int>, crc: UInt32)] = [:]
+        for _ in 0..<count {
+            let raw = try footer.readUInt32()
+            let offset = try footer.readUInt64()
+            let length = try footer.readUInt64()
+            let crc = try footer.readUInt32()
+            guard offset <= footerOffset, length <= footerOffset - offset else {
+                throw corrupt("section \(raw) runs past the footer")
+            }
+            if let section = SegmentFormat.Section(rawValue: raw) {
+                table[section] = (Int(offset)..<Int(offset + length), crc)
+            }
+        }
+        func slice(_ s: SegmentFormat.Section) throws(IndexError) -> UnsafeRawBufferPointer {
+            guard let r = table[s]?.range else { throw corrupt("section \(s) missing") }
+            return UnsafeRawBufferPointer(rebasing: bytes[r])
+        }
+        sections = table
+        docs = try slice(.docs)
+        paths = try slice(.paths)
+        store = try slice(.store)
+        terms = try slice(.terms)
+        termIndex = try slice(.termIndex)
+        postings = try slice(.postings)
+        positions = try slice(.positions)
+
+        var stats = ByteCursor(try slice(.stats), context: name)
+        documentCount = Int(try stats.readUInt32())
+        totalTokens = try stats.readUInt64()
+        guard docs.count == documentCount * SegmentFormat.docRecordSize,
+              paths.count >= (documentCount + 1) * 4,
+              store.count >= (documentCount + 1) * 8
+        else { throw corrupt("document tables do not match the document count \(documentCount)") }
+
+        var index = ByteCursor(termIndex, context: name)
+        let termTotal = try index.readUInt64()
+        blockCount = Int(try index.readUInt32())
+        guard termTotal <= UInt64(terms.count),
+              blockCount == (Int(termTotal) + SegmentFormat.termBlockSize - 1) / SegmentFormat.termBlockSize,
+              termIndex.count == 12 + blockCount * 4
+        else { throw corrupt("term index does not match the dictionary") }
+        termCount = Int(termTotal)
+    }
+
+    /// Recomputes every section's CRC-32 against the footer; returns the names of bad sections.
+    func verifyChecksums() -> [String] {
+        sections.sorted { $0.key.rawValue < $1.key.rawValue }.compactMap { section, entry in
+            let actual = CRC32.checksum(UnsafeRawBufferPointer(rebasing: file.bytes[entry.range]))
+            return actual == entry.crc ? nil : "\(section)"
+        }
+    }
+
+    // MARK: Documents
+
+    func record(_ doc: Int) throws(IndexError) -> DocumentRecord {
+        var c = ByteCursor(docs, offset: doc * SegmentFormat.docRecordSize, context: name)
+        let storyID = try c.readUInt64()
+        let hash = try c.readUInt64()
+        let size = try c.readUInt64()
+        let mtime = Int64(bitPattern: try c.readUInt64())
+        let root = try c.readUInt32()
+        return DocumentRecord(storyID: storyID, rootID: root, path: try path(doc),
+                              contentHash: hash, fileSize: size, mtimeNanoseconds: mtime)
+    }
+
+    func storyID(_ doc: Int) -> UInt64 {
+        UInt64(littleEndian: docs.loadUnaligned(fromByteOffset: doc * SegmentFormat.docRecordSize, as: UInt64.self))
+    }
+
+    /// Indexed tokens in the document: BM25's document length.
+    func tokenCount(_ doc: Int) -> UInt32 {
+        UInt32(littleEndian: docs.loadUnaligned(fromByteOffset: doc * SegmentFormat.docRecordSize + 36, as: UInt32.self))
+    }
+
+    func date(_ doc: Int) -> StoryDate? {
+        let raw = Int32(bitPattern: UInt32(littleEndian: docs.loadUnaligned(
+            fromByteOffset: doc * SegmentFormat.docRecordSize + 40, as: UInt32.self)))
+        return raw == SegmentFormat.noDate ? nil : StoryDate(daysSinceEpoch: Int(raw))
+    }
+
+    func path(_ doc: Int) throws(IndexError) -> String {
+        var c = ByteCursor(paths, offset: doc * 4, context: name)
+        let start = Int(try c.readUInt32()), end = Int(try c.readUInt32())
+        let base = (documentCount + 1) * 4
+        guard start <= end, base + end <= paths.count else { throw c.corrupt("path of document \(doc) out of range") }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: paths[(base + start)..<(base + end)]), as: UTF8.self)
+    }
+
+    /// The stored story, as the ingest reader produced it.
+    func story(_ doc: Int) throws(IndexError) -> Story {
+        var c = ByteCursor(store, offset: doc * 8, context: name)
+        let start = try c.readUInt64(), end = try c.readUInt64()
+        let base = UInt64((documentCount + 1) * 8)
+        guard start <= end, base + end <= UInt64(store.count) else {
+            throw c.corrupt("stored story \(doc) out of range")
+        }
+        var r = ByteCursor(UnsafeRawBufferPointer(rebasing: store[Int(base + start)..<Int(base + end)]), context: name)
+        let flags = try r.readUInt8()
+        let title = try r.readString()
+        let source = flags & SegmentFormat.StoreFlag.hasSource != 0 ? try r.readString() : nil
+        let byline = flags & SegmentFormat.StoreFlag.hasByline != 0 ? try r.readString() : nil
+        let body = try r.readString()
+        return Story(title: title, titleIsHeadline: flags & SegmentFormat.StoreFlag.titleIsHeadline != 0,
+                     date: date(doc), source: source, byline: byline, body: body)
+    }
+
+    // MARK: Terms
+
+    /// The term's lists, or nil when the segment does not contain it.
+    func lookup(_ term: UnsafeRawBufferPointer) throws(IndexError) -> TermInfo? {
+        guard blockCount > 0 else { return nil }
+        // The last block whose first term is <= term.
+        var lo = 0, hi = blockCount - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if try compare(firstTermOf: mid, term) <= 0 { lo = mid } else { hi = mid - 1 }
+        }
+        var found: TermInfo?
+        try scanBlock(lo) { entry, info in
+            let c = Self.compare(entry, term)
+            if c == 0 { found = info }
+            return c < 0
+        }
+        return found
+    }
+
+    /// Every term in byte order with its lists; `body` returns false to stop.
+    func forEachTerm(_ body: (UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Bool) throws(IndexError) {
+        for block in 0..<blockCount {
+            var goOn = true
+            try scanBlock(block) { term, info throws(IndexError) in
+                goOn = try body(term, info)
+                return goOn
+            }
+            if !goOn { return }
+        }
+    }
+
+    private func blockOffset(_ block: Int) -> Int {
+        Int(UInt32(littleEndian: termIndex.loadUnaligned(fromByteOffset: 12 + block * 4, as: UInt32.self)))
+    }
+
+    private func compare(firstTermOf block: Int, _ term: UnsafeRawBufferPointer) throws(IndexError) -> Int {
+        var c = ByteCursor(terms, offset: blockOffset(block), context: name)
+        _ = try c.readVarint()
+        _ = try c.readVarint()
+        _ = try c.readVarint()
+        let n = try c.readLength(max: terms.count)
+        return Self.compare(try c.readBytes(n), term)
+    }
+
+    /// Decodes the entries of one block in order; `visit` returns false to stop early.
+    private func scanBlock(
+        _ block: Int, _ visit: (UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Bool
+    ) throws(IndexError) {
+        var c = ByteCursor(terms, offset: blockOffset(block), context: name)
+        var postingStart = try c.readLength(max: postings.count)
+        var positionStart = try c.readLength(max: positions.count)
+        let entries = min(SegmentFormat.termBlockSize, termCount - block * SegmentFormat.termBlockSize)
+        var current = [UInt8]()
+        current.reserveCapacity(64)
+        for _ in 0..<entries {
+            let shared = try c.readLength(max: current.count)
+            let suffix = try c.readLength(max: terms.count)
+            current.removeSubrange(shared...)
+            current.append(contentsOf: try c.readBytes(suffix))
+            let df = try c.readLength(max: documentCount)
+            let pl = try c.readLength(max: postings.count - postingStart)
+            let ql = try c.readLength(max: positions.count - positionStart)
+            guard df > 0 else { throw c.corrupt("term with no documents") }
+            let info = TermInfo(docFreq: df, postings: postingStart..<postingStart + pl,
+                                positions: positionStart..<positionStart + ql)
+            postingStart += pl
+            positionStart += ql
+            var thrown: IndexError?
+            let goOn = current.withUnsafeBytes { raw in
+                do throws(IndexError) { return try visit(raw, info) } catch { thrown = error; return false }
+            }
+            if let thrown { throw thrown }
+            if !goOn { return }
+        }
+    }
+
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+            let c = memcmpBytes(pa, pb, n)
+            if c != 0 { return c }
+        }
+        return a.count - b.count
+    }
+}

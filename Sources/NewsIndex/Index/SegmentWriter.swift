@@ -1,0 +1,214 @@
+/// Builds one segment in memory (inverted postings, positions, stored stories) and
+/// serialises it in `SegmentFormat` version 1.
+struct SegmentWriter {
+    private let analyzer: Analyzer
+    private var terms = TermTable()
+    /// Per term: encoded postings and positions so far, the last document and the frequency.
+    private var postings: [[UInt8]] = []
+    private var positions: [[UInt8]] = []
+    private var lastDoc: [Int32] = []
+    private var docFreq: [Int32] = []
+
+    private var docs = ByteBuffer()
+    private var pathOffsets: [UInt32] = [0]
+    private var pathBytes = ByteBuffer()
+    private var storeOffsets: [UInt64] = [0]
+    private var store = ByteBuffer()
+    private(set) var totalTokens: UInt64 = 0
+    private var postingBytes = 0
+
+    /// One (term id << 32 | position) per token of the document being added.
+    private var scratch: [UInt64] = []
+
+    private(set) var documentCount = 0
+
+    init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+    }
+
+    /// Bytes held, checked against the writer's memory budget.
+    var memoryFootprint: Int {
+        terms.memoryFootprint + postingBytes + postings.count * 64
+            + docs.count + pathBytes.count + store.count + pathOffsets.count * 4 + storeOffsets.count * 8
+    }
+
+    mutating func add(_ record: DocumentRecord, _ story: Story) {
+        let doc = Int32(documentCount)
+        scratch.removeAll(keepingCapacity: true)
+        var position: UInt32 = 0
+        if story.titleIsHeadline {
+            analyzer.forEachToken(in: story.title) { term, _ in
+                scratch.append(UInt64(intern(term)) << 32 | UInt64(position))
+                position &+= 1
+            }
+            position &+= SegmentFormat.bodyPositionGap
+        }
+        analyzer.forEachToken(in: story.body) { term, _ in
+            scratch.append(UInt64(intern(term)) << 32 | UInt64(position))
+            position &+= 1
+        }
+        totalTokens += UInt64(scratch.count)
+        scratch.sort()
+        invert(doc)
+
+        docs.appendUInt64(record.storyID)
+        docs.appendUInt64(record.contentHash)
+        docs.appendUInt64(record.fileSize)
+        docs.appendUInt64(UInt64(bitPattern: record.mtimeNanoseconds))
+        docs.appendUInt32(record.rootID)
+        docs.appendUInt32(UInt32(clamping: scratch.count))
+        docs.appendUInt32(UInt32(bitPattern: story.date.map { Int32(clamping: $0.daysSinceEpoch) } ?? SegmentFormat.noDate))
+        docs.appendUInt32(0)
+
+        pathBytes.append(contentsOf: record.path.utf8)
+        pathOffsets.append(UInt32(pathBytes.count))
+
+        var flags: UInt8 = 0
+        if story.titleIsHeadline { flags |= SegmentFormat.StoreFlag.titleIsHeadline }
+        if story.source != nil { flags |= SegmentFormat.StoreFlag.hasSource }
+        if story.byline != nil { flags |= SegmentFormat.StoreFlag.hasByline }
+        store.append(flags)
+        store.appendString(story.title)
+        if let source = story.source { store.appendString(source) }
+        if let byline = story.byline { store.appendString(byline) }
+        store.appendString(story.body)
+        storeOffsets.append(UInt64(store.count))
+
+        documentCount += 1
+    }
+
+    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int {
+        let id = terms.intern(term)
+        if id == postings.count {
+            postings.append([])
+            positions.append([])
+            lastDoc.append(0)
+            docFreq.append(0)
+        }
+        return id
+    }
+
+    /// Appends the sorted (term, position) pairs of document `doc` to each term's lists.
+    private mutating func invert(_ doc: Int32) {
+        var i = 0
+        while i < scratch.count {
+            let term = Int(scratch[i] >> 32)
+            var j = i
+            while j < scratch.count && Int(scratch[j] >> 32) == term { j += 1 }
+            let tf = j - i
+            let before = postings[term].count + positions[term].count
+            let delta = UInt64(doc - lastDoc[term])
+            Self.appendVarint(&postings[term], delta << 1 | (tf == 1 ? 1 : 0))
+            if tf != 1 { Self.appendVarint(&postings[term], UInt64(tf)) }
+            var previous: UInt32 = 0
+            for k in i..<j {
+                let p = UInt32(truncatingIfNeeded: scratch[k])
+                Self.appendVarint(&positions[term], UInt64(p - previous))
+                previous = p
+            }
+            lastDoc[term] = doc
+            docFreq[term] += 1
+            postingBytes += postings[term].count + positions[term].count - before
+            i = j
+        }
+    }
+
+    @inline(__always)
+    private static func appendVarint(_ out: inout [UInt8], _ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
+    /// The complete segment file.
+    func serialize() -> [UInt8] {
+        var file = ByteBuffer(capacity: memoryFootprint + 4096)
+        file.append(contentsOf: SegmentFormat.headerMagic)
+        file.appendUInt32(SegmentFormat.version)
+        file.appendUInt32(0)
+        var table: [(SegmentFormat.Section, Int, Int, UInt32)] = []
+
+        func section(_ id: SegmentFormat.Section, _ bytes: [UInt8]) {
+            while file.count % 8 != 0 { file.append(0) }
+            table.append((id, file.count, bytes.count, CRC32.checksum(bytes)))
+            file.append(contentsOf: bytes)
+        }
+
+        section(.docs, docs.bytes)
+
+        var paths = ByteBuffer(capacity: pathOffsets.count * 4 + pathBytes.count)
+        for o in pathOffsets { paths.appendUInt32(o) }
+        paths.append(contentsOf: pathBytes.bytes)
+        section(.paths, paths.bytes)
+
+        var stored = ByteBuffer(capacity: storeOffsets.count * 8 + store.count)
+        for o in storeOffsets { stored.appendUInt64(o) }
+        stored.append(contentsOf: store.bytes)
+        section(.store, stored.bytes)
+
+        let (dictionary, index, postingStream, positionStream) = invertedSections()
+        section(.terms, dictionary)
+        section(.termIndex, index)
+        section(.postings, postingStream)
+        section(.positions, positionStream)
+
+        var stats = ByteBuffer()
+        stats.appendUInt32(UInt32(documentCount))
+        stats.appendUInt64(totalTokens)
+        section(.stats, stats.bytes)
+
+        while file.count % 8 != 0 { file.append(0) }
+        let footerOffset = file.count
+        file.appendUInt32(UInt32(table.count))
+        for (id, offset, length, crc) in table {
+            file.appendUInt32(id.rawValue)
+            file.appendUInt64(UInt64(offset))
+            file.appendUInt64(UInt64(length))
+            file.appendUInt32(crc)
+        }
+        file.appendUInt64(UInt64(footerOffset))
+        file.append(contentsOf: SegmentFormat.footerMagic)
+        return file.bytes
+    }
+
+    /// The term dictionary, its sparse index, and the postings and positions streams in term order.
+    private func invertedSections() -> ([UInt8], [UInt8], [UInt8], [UInt8]) {
+        let order = terms.sortedIDs()
+        var dictionary = ByteBuffer()
+        var index = ByteBuffer()
+        var postingStream = ByteBuffer(capacity: postingBytes)
+        var positionStream = ByteBuffer(capacity: postingBytes)
+        let blockCount = (order.count + SegmentFormat.termBlockSize - 1) / SegmentFormat.termBlockSize
+        index.appendUInt64(UInt64(order.count))
+        index.appendUInt32(UInt32(blockCount))
+        var previous: ArraySlice<UInt8> = []
+        for (n, id32) in order.enumerated() {
+            let id = Int(id32)
+            let term = terms.term(id)
+            var shared = 0
+            if n % SegmentFormat.termBlockSize == 0 {
+                index.appendUInt32(UInt32(dictionary.count))
+                dictionary.appendVarint(postingStream.count)
+                dictionary.appendVarint(positionStream.count)
+            } else {
+                let limit = min(previous.count, term.count)
+                while shared < limit && previous[previous.startIndex + shared] == term[term.startIndex + shared] {
+                    shared += 1
+                }
+            }
+            dictionary.appendVarint(shared)
+            dictionary.appendVarint(term.count - shared)
+            dictionary.append(contentsOf: term.dropFirst(shared))
+            dictionary.appendVarint(Int(docFreq[id]))
+            dictionary.appendVarint(postings[id].count)
+            dictionary.appendVarint(positions[id].count)
+            postingStream.append(contentsOf: postings[id])
+            positionStream.append(contentsOf: positions[id])
+            previous = term
+        }
+        return (dictionary.bytes, index.bytes, postingStream.bytes, positionStream.bytes)
+    }
+}

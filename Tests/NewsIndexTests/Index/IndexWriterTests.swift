@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import NewsIndex
+
+@Suite struct IndexWriterTests {
+    let corpus = TemporaryDirectory()
+    let index = TemporaryDirectory()
+
+    func add(_ paths: [String], wait: Double = 30) throws -> (AddSummary, [String]) {
+        var options = IndexWriter.Options()
+        options.lockWait = wait
+        let writer = try IndexWriter(directory: index.path, analyzer: .standard, options: options)
+        var skipped: [String] = []
+        let summary = try writer.add(try IngestInput.resolve(paths)) { event in
+            if case .skipped(let path, _) = event { skipped.append(path) }
+        }
+        try writer.commit()
+        return (summary, skipped)
+    }
+
+    func reader() throws -> IndexReader { try IndexReader(directory: index.path, analyzer: .standard) }
+
+    func story(_ words: String) -> String { "date 2025-10-27 \(words).\n\nA second paragraph.\n" }
+
+    @Test func addingAFolderIndexesEveryStory() throws {
+        corpus.write("a.txt", story("alpha"))
+        corpus.write("sub/b.txt", story("beta"))
+        let (summary, _) = try add([corpus.path])
+        #expect(summary.added == 2)
+        #expect(try reader().documentCount == 2)
+    }
+
+    @Test func addingTheSameTreeAgainChangesNothing() throws {
+        corpus.write("a.txt", story("alpha"))
+        _ = try add([corpus.path])
+        let before = index.files()
+        let current = try String(contentsOfFile: index.path + "/CURRENT", encoding: .utf8)
+        let (summary, _) = try add([corpus.path])
+        #expect(summary == AddSummary(added: 0, updated: 0, unchanged: 1, skipped: 0, bytes: summary.bytes))
+        #expect(index.files() == before)
+        #expect(try String(contentsOfFile: index.path + "/CURRENT", encoding: .utf8) == current)
+    }
+
+    @Test func aChangedFileReplacesItsOldVersionAndKeepsItsID() throws {
+        let path = corpus.write("a.txt", story("alpha"))
+        _ = try add([corpus.path])
+        let id = try reader().addresses(ofPath: "a.txt").map { try reader().storyID(at: $0) }
+        corpus.write("a.txt", story("omega"))
+        let (summary, _) = try add([path])
+        #expect(summary.updated == 1 && summary.added == 0)
+        let r = try reader()
+        #expect(r.documentCount == 1)
+        let addresses = try r.addresses(ofPath: "a.txt")
+        #expect(addresses.count == 1)
+        #expect(addresses.map { r.storyID(at: $0) } == id)
+        #expect(try r.storedStory(at: addresses[0]).story.body.contains("omega"))
+        let results = try Searcher(reader: r).search(Query(terms: ["alpha"], mode: .all), limit: 10)
+        #expect(results.hits.isEmpty)
+    }
+
+    @Test func twoRootsMayHoldTheSameRelativePath() throws {
+        let other = TemporaryDirectory()
+        corpus.write("a.txt", story("alpha"))
+        other.write("a.txt", story("beta"))
+        let (summary, _) = try add([corpus.path, other.path])
+        #expect(summary.added == 2)
+        #expect(try reader().manifest.roots.count == 2)
+    }
+
+    @Test func aFileInsideAKnownRootKeepsThatRoot() throws {
+        corpus.write("sub/a.txt", story("alpha"))
+        _ = try add([corpus.path])
+        let (summary, _) = try add([corpus.path + "/sub"])
+        #expect(summary.unchanged == 1 && summary.added == 0)
+        #expect(try reader().manifest.roots.count == 1)
+    }
+
+    @Test func unreadableContentIsSkippedAndTheRestIndexed() throws {
+        corpus.write("good.txt", story("alpha"))
+        corpus.write("empty.txt", "")
+        corpus.write("binary.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1, 2, 3])
+        corpus.write("notes.pdf", "%PDF-1.4")
+        let (summary, skipped) = try add([corpus.path])
+        #expect(summary.added == 1)
+        #expect(Set(skipped.map { ($0 as NSString).lastPathComponent }) == ["empty.txt", "binary.txt", "notes.pdf"])
+    }
+
+    @Test func filesOverTheSizeLimitAreSkippedWithoutBeingRead() throws {
+        corpus.write("big.txt", String(repeating: "word ", count: 300_000))
+        var options = IndexWriter.Options()
+        options.maxFileSize = 1 << 20
+        let writer = try IndexWriter(directory: index.path, analyzer: .standard, options: options)
+        var reasons: [String] = []
+        let summary = try writer.add(try IngestInput.resolve([corpus.path])) { event in
+            if case .skipped(_, let reason) = event { reasons.append(reason) }
+        }
+        #expect(summary.skipped == 1)
+        #expect(reasons.first?.contains("limit") == true)
+    }
+
+    @Test func aMissingPathIsRejectedBeforeAnythingIsWritten() throws {
+        #expect(throws: InputError.missingPath("/no/such/newsidx/path")) {
+            try IngestInput.resolve([corpus.path, "/no/such/newsidx/path"])
+        }
+    }
+
+    @Test func aSecondWriterGivesUpWithBusyNamingTheHolder() throws {
+        let first = try IndexWriter(directory: index.path, analyzer: .standard)
+        var options = IndexWriter.Options()
+        options.lockWait = 0.1
+        #expect {
+            try IndexWriter(directory: index.path, analyzer: .standard, options: options)
+        } throws: { error in
+            guard case .busy(_, let pid) = error as? IndexError else { return false }
+            return pid == getpid()
+        }
+        withExtendedLifetime(first) {}
+    }
+
+    @Test func leftoversOfACrashedWriterAreRemovedByTheNextWriter() throws {
+        corpus.write("a.txt", story("alpha"))
+        _ = try add([corpus.path])
+        index.write("seg-99.seg", "half written")
+        index.write("CURRENT.tmp", "manifest-99")
+        _ = try IndexWriter(directory: index.path, analyzer: .standard)
+        #expect(!index.files().contains("seg-99.seg"))
+        #expect(!index.files().contains("CURRENT.tmp"))
+        #expect(try reader().documentCount == 1)
+    }
+
+    @Test func aReaderOpenedBeforeACommitKeepsItsState() throws {
+        corpus.write("a.txt", story("alpha"))
+        _ = try add([corpus.path])
+        let old = try reader()
+        corpus.write("b.txt", story("beta"))
+        corpus.write("a.txt", story("gamma"))
+        _ = try add([corpus.path])
+        #expect(old.documentCount == 1)
+        let stored = try old.storedStory(at: DocumentAddress(segment: 0, doc: 0))
+        #expect(stored.story.body.contains("alpha"))
+        #expect(try reader().documentCount == 2)
+    }
+
+    @Test func openingWithNoIndexSaysItIsMissing() {
+        #expect(throws: IndexError.missing(directory: index.path + "/none")) {
+            try IndexReader(directory: index.path + "/none", analyzer: .standard)
+        }
+    }
+}
