@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Okapi BM25 with Lucene's non-negative idf:
+///
+///     idf(t)      = ln(1 + (N − df + 0.5) / (df + 0.5))
+///     score(t, d) = idf(t) · tf · (k1 + 1) / (tf + k1 · (1 − b + b · |d| / avgdl))
+///
+/// N, df and avgdl are taken over the whole index, so a story's score does not depend on
+/// which segment holds it.
+public struct BM25: Sendable, Equatable {
+    public var k1: Double
+    public var b: Double
+    public var documentCount: Int
+    public var averageDocumentLength: Double
+
+    public init(k1: Double = 1.2, b: Double = 0.75, documentCount: Int, averageDocumentLength: Double) {
+        self.k1 = k1
+        self.b = b
+        self.documentCount = documentCount
+        self.averageDocumentLength = averageDocumentLength
+    }
+
+    public func idf(documentFrequency df: Int) -> Double {
+        let n = Double(documentCount), d = Double(df)
+        return log(1 + (n - d + 0.5) / (d + 0.5))
+    }
+
+    /// The length-normalisation term `k1 · (1 − b + b · |d| / avgdl)`.
+    @inline(__always)
+    public func lengthNorm(documentLength: UInt32) -> Double {
+        let ratio = averageDocumentLength > 0 ? Double(documentLength) / averageDocumentLength : 1
+        return k1 * (1 - b + b * ratio)
+    }
+
+    @inline(__always)
+    public func score(termFrequency tf: Int, idf: Double, lengthNorm: Double) -> Double {
+        let f = Double(tf)
+        return idf * f * (k1 + 1) / (f + lengthNorm)
+    }
+}
