@@ -13,19 +13,29 @@ enum FileSystem {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "stat", errno: errno) }
-        var out = [UInt8](repeating: 0, count: Int(st.st_size))
+        switch read(fd, count: Int(st.st_size)) {
+        case .success(let bytes): return bytes
+        case .failure(let code): throw .io(path: path, operation: "read", errno: code.value)
+        }
+    }
+
+    struct Errno: Error { var value: Int32 }
+
+    /// Reads up to `count` bytes from `fd`, retrying short reads; fewer when the file shrank.
+    static func read(_ fd: Int32, count: Int) -> Result<[UInt8], Errno> {
+        var out = [UInt8](repeating: 0, count: count)
         var done = 0
-        while done < out.count {
-            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
+        while done < count {
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .io(path: path, operation: "read", errno: errno)
+                return .failure(Errno(value: errno))
             }
             if n == 0 { break }
             done += n
         }
-        if done < out.count { out.removeSubrange(done...) }
-        return out
+        if done < count { out.removeSubrange(done...) }
+        return .success(out)
     }
 
     /// Creates (or truncates) `path`, writes `bytes`, fsyncs and closes it.

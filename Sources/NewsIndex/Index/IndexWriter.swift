@@ -4,61 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A path given to `add`, checked and made absolute before anything is written.
-public struct IngestInput: Sendable, Equatable {
-    /// As the user wrote it, for messages.
-    public var argument: String
-    /// Absolute, with symbolic links resolved.
-    public var canonicalPath: String
-    public var isDirectory: Bool
-
-    /// Resolves every argument, or throws naming the first that does not exist.
-    public static func resolve(_ arguments: [String]) throws(InputError) -> [IngestInput] {
-        try arguments.map { argument throws(InputError) in
-            guard let canonical = CorpusWalker.canonicalPath(argument) else {
-                throw .missingPath(argument)
-            }
-            return IngestInput(argument: argument, canonicalPath: canonical,
-                               isDirectory: FileSystem.isDirectory(canonical))
-        }
-    }
-}
-
-/// A problem with what the user asked to index, found before the index is touched.
-public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
-    case missingPath(String)
-
-    public var description: String {
-        switch self {
-        case .missingPath(let p): return "\(p): no such file or folder; check the path"
-        }
-    }
-}
-
-/// What happened during an `add`, reported as it happens (the library never prints).
-public enum AddEvent: Sendable {
-    /// A file or folder was skipped; the rest goes on.
-    case skipped(path: String, reason: String)
-    case progress(AddProgress)
-}
-
-public struct AddProgress: Sendable, Equatable {
-    public var files = 0
-    public var stories = 0
-    public var bytes = 0
-}
-
-/// The outcome of an `add`.
-public struct AddSummary: Sendable, Equatable {
-    public var added = 0
-    public var updated = 0
-    public var unchanged = 0
-    public var skipped = 0
-    public var bytes = 0
-
-    public var changedAnything: Bool { added + updated > 0 }
-}
-
 /// The index's one writer: adds stories into new segments within a memory budget, marks
 /// replaced versions deleted, and publishes everything in one atomic commit.
 ///

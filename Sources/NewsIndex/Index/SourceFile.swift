@@ -21,18 +21,11 @@ struct SourceFile {
         guard size <= maxSize else {
             return .failure(SkipReason("\(Self.megabytes(size)) is larger than the \(Self.megabytes(maxSize)) limit (--max-file-size)"))
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, size - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(SkipReason(CorpusWalker.reason(errno)))
-            }
-            if n == 0 { break }
-            done += n
+        let bytes: [UInt8]
+        switch FileSystem.read(fd, count: size) {
+        case .success(let b): bytes = b
+        case .failure(let e): return .failure(SkipReason(CorpusWalker.reason(e.value)))
         }
-        if done < size { bytes.removeSubrange(done...) }
         let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         return .success(SourceFile(bytes: bytes, mtimeNanoseconds: mtime))
     }

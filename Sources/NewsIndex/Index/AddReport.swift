@@ -1,0 +1,23 @@
+/// What happened during an `add`, reported as it happens (the library never prints).
+public enum AddEvent: Sendable {
+    /// A file or folder was skipped; the rest goes on.
+    case skipped(path: String, reason: String)
+    case progress(AddProgress)
+}
+
+public struct AddProgress: Sendable, Equatable {
+    public var files = 0
+    public var stories = 0
+    public var bytes = 0
+}
+
+/// The outcome of an `add`.
+public struct AddSummary: Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var skipped = 0
+    public var bytes = 0
+
+    public var changedAnything: Bool { added + updated > 0 }
+}
