@@ -27,6 +27,25 @@ import Glibc
         #expect(try stories(tmp("idx")) == 3, sourceLocation: sourceLocation)
     }
 
+    // MARK: Unreadable files and folders
+
+    @Test func unreadableFilesAndFoldersAreSkippedWithAWarningNamingEach() throws {
+        _ = try writeSmallCorpus(in: tmp)
+        let secret = try tmp.write("corpus/secret.txt", wireStory("Sealed", "Nobody may read this sealed dispatch."))
+        let locked = try tmp.write("corpus/locked/inside.txt", wireStory("Locked", "A dispatch in a locked folder."))
+        let index = try tmp.mkdir("idx")
+        for path in [tmp.path, tmp("corpus")] { chmod(path, 0o755) }
+        chmod(index, 0o777)
+        chmod(secret, 0o000)
+        chmod((locked as NSString).deletingLastPathComponent, 0o000)
+        let r = try newsidx(["add", "--index", index, tmp("corpus")], unprivileged: true)
+        expectExit(r, 0)
+        #expect(r.stderr.contains("secret.txt"), "\(r)")
+        #expect(r.stderr.contains("locked"), "\(r)")
+        #expect(r.stderr.contains("permission denied"), "\(r)")
+        #expect(try stories(index) == 3)
+    }
+
     // MARK: Missing paths
 
     @Test func missingPathIsNamedAndNothingIsIndexed() throws {

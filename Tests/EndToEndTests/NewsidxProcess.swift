@@ -139,11 +139,18 @@ func newsidx(
     _ arguments: [String],
     cwd: String? = nil,
     environment: [String: String] = [:],
-    timeout: Double = 30
+    timeout: Double = 30,
+    unprivileged: Bool = false
 ) throws -> RunResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: try NewsidxBinary.path())
-    process.arguments = arguments
+    if unprivileged && getuid() == 0 {
+        // Root reads every file whatever its mode; run as nobody so permissions bite.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", try NewsidxBinary.path()] + arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: try NewsidxBinary.path())
+        process.arguments = arguments
+    }
     var env = ProcessInfo.processInfo.environment
     env["NEWSIDX_INDEX"] = nil
     env["NO_COLOR"] = nil
