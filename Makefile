@@ -6,8 +6,9 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 INDEX   ?= Index
 BIN     := .build/release/newsidx
-# Debian packages the build needs: libxml2 headers (through pkg-config) for HTML parsing.
-APT_PACKAGES := pkg-config libxml2-dev
+# Debian packages the build needs (headers found through pkg-config): libxml2 for HTML and
+# XML, zlib for .gz input.
+APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev
 
 .PHONY: all deps build debug demo test install uninstall clean
 

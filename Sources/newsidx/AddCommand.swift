@@ -71,7 +71,8 @@ struct AddCommand: ParsableCommand {
             return "nothing changed: \(s.unchanged) \(s.unchanged == 1 ? "story" : "stories") already indexed\(skipped)"
         }
         let rate = seconds > 0 ? Double(s.bytes) / 1_048_576 / seconds : 0
-        return "added \(s.added), updated \(s.updated), unchanged \(s.unchanged)\(skipped)"
+        let removed = s.removed > 0 ? ", removed \(s.removed)" : ""
+        return "added \(s.added), updated \(s.updated), unchanged \(s.unchanged)\(removed)\(skipped)"
             + " (\(Format.megabytes(s.bytes)) in \(Format.fixed(seconds, 2)) s, \(Format.fixed(rate, 1)) MB/s)"
     }
 }

@@ -16,8 +16,10 @@ public struct AddSummary: Sendable, Equatable {
     public var added = 0
     public var updated = 0
     public var unchanged = 0
+    /// Stories deleted because they are gone from their file (items dropped from a feed).
+    public var removed = 0
     public var skipped = 0
     public var bytes = 0
 
-    public var changedAnything: Bool { added + updated > 0 }
+    public var changedAnything: Bool { added + updated + removed > 0 }
 }

@@ -30,14 +30,15 @@ public final class IndexWriter {
     private var deletions: [UInt64: DeletionSet] = [:]
     private var changedDeletions: Set<UInt64> = []
     private var roots: [Manifest.Root]
-    private var catalogue: [RootKey: CatalogueEntry] = [:]
-    private var touched: Set<RootKey> = []
+    /// Every live story, by the file it came from and its item id within that file.
+    private var catalogue: [FileKey: [String?: CatalogueEntry]] = [:]
+    private var touched: Set<FileKey> = []
     private var pending: SegmentWriter?
     private var pendingID: UInt64 = 0
     private var written: [Manifest.Segment] = []
     private var dirty = false
 
-    private struct RootKey: Hashable {
+    private struct FileKey: Hashable {
         var root: UInt32
         var path: String
     }
@@ -81,7 +82,7 @@ public final class IndexWriter {
             }
             for doc in 0..<reader.documentCount where !(deletions[entry.id]?.contains(doc) ?? false) {
                 let record = try reader.record(doc)
-                catalogue[RootKey(root: record.rootID, path: record.path)] = CatalogueEntry(
+                catalogue[FileKey(root: record.rootID, path: record.path), default: [:]][record.item] = CatalogueEntry(
                     segment: entry.id, doc: doc, storyID: record.storyID, contentHash: record.contentHash)
             }
         }
@@ -121,20 +122,24 @@ public final class IndexWriter {
         return summary
     }
 
+    /// Indexes one file: unchanged bytes are recognised by their hash without parsing; a
+    /// changed file's stories replace their old versions (keeping their ids), and stories
+    /// that are gone from it (items dropped from a feed) are deleted.
     private func ingestFile(
         _ path: String, reader: StoryReader, summary: inout AddSummary, onEvent: (AddEvent) -> Void
     ) throws(IndexError) {
         guard let root = enclosingRoot(of: path) else { return }
-        let key = RootKey(root: root.id, path: String(path.dropFirst(root.path.count + 1)))
+        let key = FileKey(root: root.id, path: String(path.dropFirst(root.path.count + 1)))
         guard !touched.contains(key) else { return }
         touched.insert(key)
         func skip(_ reason: String) {
             summary.skipped += 1
             onEvent(.skipped(path: path, reason: reason))
         }
-        guard StoryFormat.forPath(path) != nil else {
-            let ext = path.split(separator: "/").last.flatMap { $0.contains(".") ? $0.split(separator: ".").last : nil }
-            skip(IngestError.unsupportedFormat(ext.map { "." + $0 } ?? "(no extension)").description)
+        let inner = StoryFormat.extensionOf(path).lowercased() == "gz" ? String(path.dropLast(3)) : path
+        guard StoryFormat.isCandidate(inner) else {
+            let ext = StoryFormat.extensionOf(path)
+            skip(IngestError.unsupportedFormat(ext.isEmpty ? "" : "." + ext).description)
             return
         }
         let file: SourceFile
@@ -145,41 +150,74 @@ public final class IndexWriter {
             return
         }
         summary.bytes += file.bytes.count
-        let hash = ContentHash.xxh64(file.bytes)
-        let previous = catalogue[key]
-        if let previous, previous.contentHash == hash {
+        let fileHash = ContentHash.xxh64(file.bytes)
+        let previous = catalogue[key] ?? [:]
+        if previous.count == 1, let only = previous[nil], only.contentHash == fileHash {
             summary.unchanged += 1
             return
         }
-        let story: Story
+        let stories: [Story]
         do throws(IngestError) {
-            story = try reader.read(file.bytes, path: path)
+            stories = try reader.read(file.bytes, path: path)
         } catch {
             skip(error.description)
             return
         }
-        let storyID: UInt64
-        if let previous {
-            storyID = previous.storyID
-            try delete(previous)
-            summary.updated += 1
-        } else {
-            storyID = manifest.nextStoryID
-            manifest.nextStoryID += 1
-            summary.added += 1
+        var seen = Set<String?>()
+        for story in stories {
+            let item = stories.count == 1 && story.itemID == nil ? nil : story.itemID ?? "\(seen.count)"
+            guard seen.insert(item).inserted else { continue }
+            let hash = item == nil ? fileHash : Self.fingerprint(story)
+            let storyID: UInt64
+            if let old = previous[item] {
+                if old.contentHash == hash {
+                    summary.unchanged += 1
+                    continue
+                }
+                storyID = old.storyID
+                try delete(old)
+                summary.updated += 1
+            } else {
+                storyID = manifest.nextStoryID
+                manifest.nextStoryID += 1
+                summary.added += 1
+            }
+            let record = DocumentRecord(storyID: storyID, rootID: root.id, path: key.path, item: item,
+                                        contentHash: hash, fileSize: UInt64(file.bytes.count),
+                                        mtimeNanoseconds: file.mtimeNanoseconds)
+            try append(record, story, key: key)
         }
-        let record = DocumentRecord(storyID: storyID, rootID: root.id, path: key.path, contentHash: hash,
-                                    fileSize: UInt64(file.bytes.count), mtimeNanoseconds: file.mtimeNanoseconds)
+        for (item, old) in previous where !seen.contains(item) {
+            try delete(old)
+            catalogue[key]?[item] = nil
+            summary.removed += 1
+            dirty = true
+        }
+    }
+
+    private func append(_ record: DocumentRecord, _ story: Story, key: FileKey) throws(IndexError) {
         if pending == nil {
             pending = SegmentWriter(analyzer: analyzer)
             pendingID = manifest.nextSegmentID
             manifest.nextSegmentID += 1
         }
         pending!.add(record, story)
-        catalogue[key] = CatalogueEntry(segment: pendingID, doc: pending!.documentCount - 1,
-                                        storyID: storyID, contentHash: hash)
+        catalogue[key, default: [:]][record.item] = CatalogueEntry(
+            segment: pendingID, doc: pending!.documentCount - 1, storyID: record.storyID, contentHash: record.contentHash)
         dirty = true
         if pending!.memoryFootprint >= options.memoryBudget { try flush() }
+    }
+
+    /// A hash of what a story says, for stories that share a file: a feed rewritten with one
+    /// new item leaves its other items unchanged.
+    private static func fingerprint(_ story: Story) -> UInt64 {
+        var bytes: [UInt8] = []
+        for field in [story.title, story.date?.description, story.source, story.byline, story.place,
+                      story.url, story.language, story.body] {
+            bytes.append(contentsOf: (field ?? "").utf8)
+            bytes.append(0)
+        }
+        return ContentHash.xxh64(bytes)
     }
 
     /// Marks a committed document deleted; documents of segments written in this session

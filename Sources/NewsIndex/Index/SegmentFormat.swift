@@ -1,4 +1,4 @@
-/// The segment file format, version 1: one immutable file `seg-<id>.seg` per segment.
+/// The segment file format, version 2: one immutable file `seg-<id>.seg` per segment.
 ///
 /// All integers are little-endian; "varint" is LEB128. Layout:
 ///
@@ -11,11 +11,13 @@
 /// - `docs`: one 48-byte record per document, in document order: story id u64, content
 ///   hash u64, file size u64, file mtime in ns (i64), root id u32, token count u32, date as
 ///   days since 1970-01-01 (i32, `Int32.min` when unknown), flags u32.
-/// - `paths`: (docs + 1) u32 offsets into the bytes that follow; each path is relative to
-///   its root, UTF-8.
+/// - `paths`: (docs + 1) u32 offsets into the bytes that follow; each entry is the path
+///   relative to its root, UTF-8, followed for a story that shares its file with others
+///   (a feed item) by a NUL byte and the item's id.
 /// - `store`: (docs + 1) u64 offsets into the records that follow; a record is a flags
-///   byte (bit 0: title is a headline, bit 1: has source, bit 2: has byline), then title,
-///   source, byline (each present field a varint length + UTF-8) and the body the same way.
+///   byte (bit 0: title is a headline; bits 1–5: source, byline, place, url, language
+///   present), then the title and each present field in that order (a varint length +
+///   UTF-8), then the body the same way.
 /// - `terms`: the term dictionary, terms in byte order in blocks of `termBlockSize`. A block
 ///   starts with varints postings base and positions base (absolute offsets into those
 ///   sections); each entry is varints shared-prefix length, suffix length, the suffix,
@@ -30,7 +32,7 @@
 ///   positions later so that no phrase spans the two.
 /// - `stats`: documents u32, total tokens u64.
 enum SegmentFormat {
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerMagic: [UInt8] = Array("NIDXSEG1".utf8)
     static let footerMagic: [UInt8] = Array("NIDXEND1".utf8)
     static let headerSize = 16
@@ -47,6 +49,9 @@ enum SegmentFormat {
         static let titleIsHeadline: UInt8 = 1
         static let hasSource: UInt8 = 2
         static let hasByline: UInt8 = 4
+        static let hasPlace: UInt8 = 8
+        static let hasURL: UInt8 = 16
+        static let hasLanguage: UInt8 = 32
     }
 
     static func fileName(segment id: UInt64) -> String { "seg-\(id).seg" }

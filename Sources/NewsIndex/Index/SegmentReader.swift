@@ -115,7 +115,8 @@ final class SegmentReader: @unchecked Sendable {
         let size = try c.readUInt64()
         let mtime = Int64(bitPattern: try c.readUInt64())
         let root = try c.readUInt32()
-        return DocumentRecord(storyID: storyID, rootID: root, path: try path(doc),
+        let (path, item) = try key(doc)
+        return DocumentRecord(storyID: storyID, rootID: root, path: path, item: item,
                               contentHash: hash, fileSize: size, mtimeNanoseconds: mtime)
     }
 
@@ -134,12 +135,16 @@ final class SegmentReader: @unchecked Sendable {
         return raw == SegmentFormat.noDate ? nil : StoryDate(daysSinceEpoch: Int(raw))
     }
 
-    func path(_ doc: Int) throws(IndexError) -> String {
+    /// The document's path relative to its root, and its item id within the file if any.
+    func key(_ doc: Int) throws(IndexError) -> (path: String, item: String?) {
         var c = ByteCursor(paths, offset: doc * 4, context: name)
         let start = Int(try c.readUInt32()), end = Int(try c.readUInt32())
         let base = (documentCount + 1) * 4
         guard start <= end, base + end <= paths.count else { throw c.corrupt("path of document \(doc) out of range") }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: paths[(base + start)..<(base + end)]), as: UTF8.self)
+        let entry = UnsafeRawBufferPointer(rebasing: paths[(base + start)..<(base + end)])
+        guard let nul = entry.firstIndex(of: 0) else { return (String(decoding: entry, as: UTF8.self), nil) }
+        return (String(decoding: UnsafeRawBufferPointer(rebasing: entry[..<nul]), as: UTF8.self),
+                String(decoding: UnsafeRawBufferPointer(rebasing: entry[(nul + 1)...]), as: UTF8.self))
     }
 
     /// The stored story, as the ingest reader produced it.
@@ -153,11 +158,17 @@ final class SegmentReader: @unchecked Sendable {
         var r = ByteCursor(UnsafeRawBufferPointer(rebasing: store[Int(base + start)..<Int(base + end)]), context: name)
         let flags = try r.readUInt8()
         let title = try r.readString()
-        let source = flags & SegmentFormat.StoreFlag.hasSource != 0 ? try r.readString() : nil
-        let byline = flags & SegmentFormat.StoreFlag.hasByline != 0 ? try r.readString() : nil
+        func field(_ flag: UInt8) throws(IndexError) -> String? { flags & flag != 0 ? try r.readString() : nil }
+        let source = try field(SegmentFormat.StoreFlag.hasSource)
+        let byline = try field(SegmentFormat.StoreFlag.hasByline)
+        let place = try field(SegmentFormat.StoreFlag.hasPlace)
+        let url = try field(SegmentFormat.StoreFlag.hasURL)
+        let language = try field(SegmentFormat.StoreFlag.hasLanguage)
         let body = try r.readString()
+        let (_, item) = try key(doc)
         return Story(title: title, titleIsHeadline: flags & SegmentFormat.StoreFlag.titleIsHeadline != 0,
-                     date: date(doc), source: source, byline: byline, body: body)
+                     date: date(doc), source: source, byline: byline, place: place, url: url,
+                     language: language, itemID: item, body: body)
     }
 
     // MARK: Terms

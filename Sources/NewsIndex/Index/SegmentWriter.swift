@@ -61,16 +61,22 @@ struct SegmentWriter {
         docs.appendUInt32(0)
 
         pathBytes.append(contentsOf: record.path.utf8)
+        if let item = record.item {
+            pathBytes.append(0)
+            pathBytes.append(contentsOf: item.utf8)
+        }
         pathOffsets.append(UInt32(pathBytes.count))
 
-        var flags: UInt8 = 0
-        if story.titleIsHeadline { flags |= SegmentFormat.StoreFlag.titleIsHeadline }
-        if story.source != nil { flags |= SegmentFormat.StoreFlag.hasSource }
-        if story.byline != nil { flags |= SegmentFormat.StoreFlag.hasByline }
+        var flags: UInt8 = story.titleIsHeadline ? SegmentFormat.StoreFlag.titleIsHeadline : 0
+        let optional: [(String?, UInt8)] = [
+            (story.source, SegmentFormat.StoreFlag.hasSource), (story.byline, SegmentFormat.StoreFlag.hasByline),
+            (story.place, SegmentFormat.StoreFlag.hasPlace), (story.url, SegmentFormat.StoreFlag.hasURL),
+            (story.language, SegmentFormat.StoreFlag.hasLanguage),
+        ]
+        for (value, flag) in optional where value != nil { flags |= flag }
         store.append(flags)
         store.appendString(story.title)
-        if let source = story.source { store.appendString(source) }
-        if let byline = story.byline { store.appendString(byline) }
+        for (value, _) in optional { if let value { store.appendString(value) } }
         store.appendString(story.body)
         storeOffsets.append(UInt64(store.count))
 

@@ -12,6 +12,12 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No reader handles this file type; the associated value is the extension with its
     /// dot (`".pdf"`), or `""` when the file name has none.
     case unsupportedFormat(String)
+    /// XML whose root element no reader knows (the associated value is its name).
+    case unknownMarkup(String)
+    /// A `.gz` file whose compressed data is damaged or cut short.
+    case damagedCompression
+    /// A compressed file that expands beyond the size limit (the limit in bytes).
+    case tooLarge(limit: Int)
 
     public var description: String {
         switch self {
@@ -20,6 +26,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noText: "no story text found"
         case .unsupportedFormat(let ext):
             ext.isEmpty ? "unsupported file type (no extension)" : "unsupported file type \(ext)"
+        case .unknownMarkup(let root): "XML of a kind newsidx does not read (root element <\(root)>)"
+        case .damagedCompression: "damaged or truncated gzip data"
+        case .tooLarge(let limit): "expands beyond the \(limit >> 20) MB limit (--max-file-size)"
         }
     }
 }

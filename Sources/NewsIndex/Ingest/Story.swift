@@ -11,18 +11,32 @@ public struct Story: Sendable, Equatable {
     /// The agency or site that published the story (`Yonhap`, `BBC News`).
     public var source: String?
     public var byline: String?
+    /// Where the story was filed, from its dateline (`SEOUL`, `MOSCOW`).
+    public var place: String?
+    /// The canonical web address of the story, when the source names one.
+    public var url: String?
+    /// The story's language as the source declares it (`en`, `ko`, `pt-BR`).
+    public var language: String?
+    /// Identifies the story among the others in the same file (a feed item's guid or link);
+    /// nil for a file that holds one story.
+    public var itemID: String?
     /// The story's text: paragraphs separated by a blank line (`"\n\n"`), whitespace normalised.
     public var body: String
 
     public init(
         title: String, titleIsHeadline: Bool, date: StoryDate? = nil,
-        source: String? = nil, byline: String? = nil, body: String
+        source: String? = nil, byline: String? = nil, place: String? = nil,
+        url: String? = nil, language: String? = nil, itemID: String? = nil, body: String
     ) {
         self.title = title
         self.titleIsHeadline = titleIsHeadline
         self.date = date
         self.source = source
         self.byline = byline
+        self.place = place
+        self.url = url
+        self.language = language
+        self.itemID = itemID
         self.body = body
     }
 }

@@ -1,17 +1,35 @@
-/// The file formats that ingest reads, chosen by file extension.
-public enum StoryFormat: String, Sendable {
-    /// Plain-text wire copy: `date` header, headline, paragraphs (`.txt`).
+/// The formats ingest reads. A file is a candidate by its extension; which reader reads it
+/// is decided by its content, so a feed saved as `.xml` or a page saved as `.txt` is read
+/// for what it is.
+public enum StoryFormat: String, Sendable, CaseIterable {
+    /// Plain-text wire copy: `date` header, headline, dateline, paragraphs, signature.
     case wireText = "text"
-    /// A saved web page (`.html`, `.htm`).
+    /// A saved web page.
     case html
 
-    /// The format for a file name by its extension (case-insensitive), or nil when ingest
-    /// does not read that type.
-    public static func forPath(_ path: String) -> StoryFormat? {
-        switch extensionOf(path).lowercased() {
-        case "txt": .wireText
-        case "html", "htm": .html
-        default: nil
+    /// Extensions of files worth opening; `.gz` is looked through to the name inside.
+    static let candidateExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "xml"]
+
+    /// True when a file with this name may hold stories (by its extension, case-insensitive).
+    public static func isCandidate(_ path: String) -> Bool {
+        candidateExtensions.contains(extensionOf(path).lowercased())
+    }
+
+    /// The format of `bytes` (already decompressed, known not to be binary), judged by the
+    /// markup at its start; the extension only breaks ties for text without markup.
+    static func detect(_ bytes: [UInt8], path: String) -> StoryFormat? {
+        switch MarkupSniffer.rootElement(bytes) {
+        case nil:
+            return .wireText
+        case let root?:
+            if MarkupSniffer.htmlRoots.contains(root) { return .html }
+            // Markup of another kind: a page fragment saved as .html is still a page, and
+            // wire text may open with a ticker such as `<AXP>`.
+            switch extensionOf(path).lowercased() {
+            case "html", "htm", "xhtml": return .html
+            case "txt", "text": return .wireText
+            default: return nil
+            }
         }
     }
 

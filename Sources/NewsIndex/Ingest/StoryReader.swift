@@ -1,28 +1,59 @@
-/// Reads one file of a news archive as a story, choosing the reader by file extension.
+/// Reads one file of a news archive as the stories it holds, choosing the reader by content.
 ///
 /// This is the entry point for indexing: it rejects what is not a story (empty, binary or
-/// unsupported files, pages without text) with a reason, so a whole archive can be walked
-/// and the failures reported per file.
+/// unsupported files, damaged compression, pages without text) with a reason, so a whole
+/// archive can be walked and the failures reported per file.
 public struct StoryReader: Sendable {
-    public init() {}
+    /// The most bytes a compressed file may expand to.
+    public var maxSize: Int
 
-    /// Reads the bytes of the file at `path`; the path is used only for its extension.
+    public init(maxSize: Int = 64 << 20) { self.maxSize = maxSize }
+
+    /// Reads the bytes of the file at `path` (used for its extension only). `.gz` files, or
+    /// any file starting with gzip's magic bytes, are decompressed first.
     ///
-    /// The checks run cheapest first: the file type, then empty or binary content, then the
-    /// format's reader, whose story must have a body.
-    public func read(_ bytes: [UInt8], path: String) throws(IngestError) -> Story {
-        guard let format = StoryFormat.forPath(path) else {
+    /// The checks run cheapest first: the file type, decompression, empty or binary content,
+    /// then the format's reader; stories without a body are dropped, and a file left with
+    /// none is `.noText`.
+    public func read(_ bytes: [UInt8], path: String) throws(IngestError) -> [Story] {
+        var name = path
+        var bytes = bytes
+        let compressedByName = StoryFormat.extensionOf(path).lowercased() == "gz"
+        if compressedByName { name = String(path.dropLast(3)) }
+        guard StoryFormat.isCandidate(name) else {
             let ext = StoryFormat.extensionOf(path)
             throw .unsupportedFormat(ext.isEmpty ? "" : "." + ext)
         }
+        if compressedByName || GzipDecoder.isGzip(bytes) {
+            switch GzipDecoder(limit: maxSize).decompress(bytes) {
+            case .success(let plain): bytes = plain
+            case .failure(.tooLarge): throw .tooLarge(limit: maxSize)
+            case .failure(.damaged): throw .damagedCompression
+            }
+        }
         if Self.isBlank(bytes) { throw .empty }
         if bytes.withUnsafeBytes(StoryFormat.looksBinary) { throw .binary }
-        let story = switch format {
-        case .wireText: WireTextReader().read(bytes)
-        case .html: HTMLReader().read(bytes)
+        guard let format = StoryFormat.detect(bytes, path: name) else {
+            throw .unknownMarkup(MarkupSniffer.rootElement(bytes) ?? "?")
         }
-        if story.body.isEmpty { throw .noText }
-        return story
+        let stories: [Story] = switch format {
+        case .wireText: [WireTextReader().read(bytes)]
+        case .html: [HTMLReader().read(bytes)]
+        }
+        let withText = stories.filter { !$0.body.isEmpty }
+        if withText.isEmpty { throw .noText }
+        return withText
+    }
+
+    /// The format `read` would use for these bytes, or nil; for `newsidx extract`.
+    public func format(of bytes: [UInt8], path: String) -> StoryFormat? {
+        var bytes = bytes
+        var name = path
+        if StoryFormat.extensionOf(path).lowercased() == "gz" { name = String(path.dropLast(3)) }
+        if GzipDecoder.isGzip(bytes), case .success(let plain) = GzipDecoder(limit: maxSize).decompress(bytes) {
+            bytes = plain
+        }
+        return StoryFormat.detect(bytes, path: name)
     }
 
     /// True for no bytes, or only ASCII whitespace after an optional UTF-8 byte-order mark.

@@ -5,15 +5,18 @@ import Darwin
 #endif
 
 /// The bytes and modification time of one file to be ingested.
-struct SourceFile {
-    var bytes: [UInt8]
-    var mtimeNanoseconds: Int64
+public struct SourceFile: Sendable {
+    public var bytes: [UInt8]
+    public var mtimeNanoseconds: Int64
 
     /// Reads the whole file, or says in words why it cannot be indexed. Files over `maxSize`
     /// are refused from their size alone, before any byte is read.
-    static func read(_ path: String, maxSize: Int) -> Result<SourceFile, SkipReason> {
+    public static func read(_ path: String, maxSize: Int) -> Result<SourceFile, SkipReason> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(SkipReason(CorpusWalker.reason(errno))) }
+        guard fd >= 0 else {
+            let code = errno
+            return .failure(SkipReason(CorpusWalker.reason(code), isMissing: code == ENOENT))
+        }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(SkipReason(CorpusWalker.reason(errno))) }
@@ -36,7 +39,14 @@ struct SourceFile {
     }
 }
 
-struct SkipReason: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// Why a file was not read, in words for the user.
+public struct SkipReason: Error, CustomStringConvertible {
+    public var description: String
+    /// The file does not exist (an input error rather than a file to skip).
+    public var isMissing: Bool
+
+    init(_ description: String, isMissing: Bool = false) {
+        self.description = description
+        self.isMissing = isMissing
+    }
 }
