@@ -6,11 +6,13 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 INDEX   ?= Index
 BIN     := .build/release/newsidx
+# The project's shared data (benchmarks, test collections), beside the checkout.
+SHARED  ?= ../shared
 # Debian packages the build needs (headers found through pkg-config): libxml2 for HTML and
 # XML, zlib for .gz input.
 APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev
 
-.PHONY: all deps build debug demo test install uninstall clean
+.PHONY: all deps build debug demo test extraction-eval install uninstall clean
 
 all: build
 
@@ -36,6 +38,10 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+
+# Article extraction against the public benchmark's 121 pages, beside the peers' scores.
+extraction-eval: build
+	python3 $(SHARED)/bench/extraction_eval.py --data $(SHARED)/extraction --cmd '$(BIN) extract --json'
 
 install: build
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/newsidx

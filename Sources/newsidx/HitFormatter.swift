@@ -1,0 +1,104 @@
+import NewsIndex
+
+/// Renders one query's results in the chosen output format: a readable block per hit for
+/// people, one JSON object per hit for scripts, or trec_eval run lines for evaluation.
+struct HitFormatter {
+    let reader: IndexReader
+    let format: SearchCommand.OutputFormat
+    let snippets = SnippetBuilder(analyzer: .standard)
+
+    /// `queryID` is set in batch mode: text gets a heading per query, JSON a `qid` key.
+    func render(_ results: SearchResults, queryID: String?, queryText: String) throws(IndexError) -> String {
+        var out = ""
+        if format == .text {
+            if let queryID { out += Terminal.bold("query \(queryID): \(queryText)") + "\n" }
+            out += Self.header(results, shown: results.hits.count)
+        }
+        for (i, hit) in results.hits.enumerated() {
+            let stored = try reader.storedStory(at: hit.address)
+            switch format {
+            case .trec:
+                out += "\(queryID ?? "1") Q0 \(Self.runDocumentID(stored)) \(i + 1) \(hit.score) newsidx\n"
+            case .json:
+                let snippet = snippets.snippet(of: stored.story.body, terms: results.terms)
+                out += Self.json(rank: i + 1, hit: hit, stored: stored, snippet: snippet, queryID: queryID) + "\n"
+            case .text:
+                let snippet = snippets.snippet(of: stored.story.body, terms: results.terms)
+                out += Self.text(rank: i + 1, hit: hit, stored: stored, snippet: snippet)
+            }
+        }
+        return out
+    }
+
+    /// The story's path relative to its root (with `#item` for a story inside a feed), with
+    /// whitespace percent-encoded: run files are whitespace-separated.
+    static func runDocumentID(_ stored: StoredStory) -> String {
+        var id = stored.path
+        if let item = stored.story.itemID { id += "#" + item }
+        var out = ""
+        for scalar in id.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                for b in String(scalar).utf8 {
+                    let hex = String(b, radix: 16, uppercase: true)
+                    out += "%" + (hex.count == 1 ? "0" + hex : hex)
+                }
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func header(_ results: SearchResults, shown: Int) -> String {
+        switch results.totalHits {
+        case 0: return "no stories match\n"
+        case 1: return "1 story matches\n\n"
+        default:
+            let showing = shown < results.totalHits ? ", showing the best \(shown)" : ""
+            return "\(results.totalHits) stories match\(showing)\n\n"
+        }
+    }
+
+    static func text(rank: Int, hit: ScoredDocument, stored: StoredStory, snippet: Snippet) -> String {
+        let story = stored.story
+        var meta: [String] = []
+        meta.append(story.date?.description ?? "undated")
+        if let source = story.source { meta.append(source) }
+        meta.append(Terminal.displayPath(stored.root + "/" + stored.path))
+        meta.append("score " + Format.fixed(hit.score, 2))
+        return "\(rank). " + Terminal.bold(story.title) + "\n"
+            + "   " + Terminal.dim(meta.joined(separator: " · ")) + "\n"
+            + "   " + highlighted(snippet) + "\n\n"
+    }
+
+    /// The snippet with its marked terms in bold on a terminal, plain otherwise.
+    static func highlighted(_ snippet: Snippet) -> String {
+        guard Terminal.styled, !snippet.highlights.isEmpty else { return snippet.text }
+        let scalars = Array(snippet.text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var at = 0
+        for h in snippet.highlights where h.lowerBound >= at && h.upperBound <= scalars.count {
+            out.append(contentsOf: scalars[at..<h.lowerBound])
+            out.append(contentsOf: Terminal.bold(String(String.UnicodeScalarView(scalars[h]))).unicodeScalars)
+            at = h.upperBound
+        }
+        out.append(contentsOf: scalars[at...])
+        return String(out)
+    }
+
+    static func json(rank: Int, hit: ScoredDocument, stored: StoredStory, snippet: Snippet, queryID: String?) -> String {
+        var o = JSONLine()
+        if let queryID { o.add("qid", queryID) }
+        o.add("rank", rank)
+        o.add("id", stored.id)
+        o.add("root", stored.root)
+        o.add("path", stored.path)
+        o.add("title", stored.story.title)
+        o.add("date", stored.story.date?.description)
+        o.add("source", stored.story.source)
+        o.add("score", hit.score)
+        o.add("snippet", snippet.text)
+        o.add("highlights", ranges: snippet.highlights)
+        return o.line
+    }
+}
