@@ -9,8 +9,8 @@ BIN     := .build/release/newsidx
 # The project's shared data (benchmarks, test collections), beside the checkout.
 SHARED  ?= ../shared
 # Debian packages the build needs (headers found through pkg-config): libxml2 for HTML and
-# XML, zlib for .gz input.
-APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev
+# XML, zlib for .gz input, zstd for the stored stories.
+APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev
 
 .PHONY: all deps build debug demo test extraction-eval install uninstall clean
 

@@ -21,9 +21,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         .target(
             name: "NewsIndex",
-            dependencies: ["CLibXML2", "CZlib"]
+            dependencies: ["CLibXML2", "CZlib", "CZstd"]
         ),
         .executableTarget(
             name: "newsidx",

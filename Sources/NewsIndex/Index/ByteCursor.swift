@@ -85,3 +85,14 @@ func withUTF8Bytes<R>(
     }
     return try result!.get()
 }
+
+/// Runs `body` over the bytes of `bytes`, keeping the error type.
+func withBytes<R>(
+    of bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
+) throws(IndexError) -> R {
+    var result: Result<R, IndexError>?
+    bytes.withUnsafeBytes { raw in
+        result = Result { () throws(IndexError) -> R in try body(raw) }
+    }
+    return try result!.get()
+}

@@ -1,4 +1,4 @@
-/// The segment file format, version 2: one immutable file `seg-<id>.seg` per segment.
+/// The segment file format, version 3: one immutable file `seg-<id>.seg` per segment.
 ///
 /// All integers are little-endian; "varint" is LEB128. Layout:
 ///
@@ -14,10 +14,8 @@
 /// - `paths`: (docs + 1) u32 offsets into the bytes that follow; each entry is the path
 ///   relative to its root, UTF-8, followed for a story that shares its file with others
 ///   (a feed item) by a NUL byte and the item's id.
-/// - `store`: (docs + 1) u64 offsets into the records that follow; a record is a flags
-///   byte (bit 0: title is a headline; bits 1–5: source, byline, place, url, language
-///   present), then the title and each present field in that order (a varint length +
-///   UTF-8), then the body the same way.
+/// - `store`: the stories' text in zstd-compressed blocks (`StoredStoryWriter` documents
+///   the layout, `StoredStoryRecord` the record of one story).
 /// - `terms`: the term dictionary, terms in byte order in blocks of `termBlockSize`. A block
 ///   starts with varints postings base and positions base (absolute offsets into those
 ///   sections); each entry is varints shared-prefix length, suffix length, the suffix,
@@ -32,7 +30,7 @@
 ///   positions later so that no phrase spans the two.
 /// - `stats`: documents u32, total tokens u64.
 enum SegmentFormat {
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerMagic: [UInt8] = Array("NIDXSEG1".utf8)
     static let footerMagic: [UInt8] = Array("NIDXEND1".utf8)
     static let headerSize = 16

@@ -19,7 +19,7 @@ final class SegmentReader: @unchecked Sendable {
     private let sections: [SegmentFormat.Section: (range: Range<Int>, crc: UInt32)]
     private let docs: UnsafeRawBufferPointer
     private let paths: UnsafeRawBufferPointer
-    private let store: UnsafeRawBufferPointer
+    private let storedStories: StoredStoryReader
     private let terms: UnsafeRawBufferPointer
     private let termIndex: UnsafeRawBufferPointer
     let postings: UnsafeRawBufferPointer
@@ -74,7 +74,7 @@ final class SegmentReader: @unchecked Sendable {
         sections = table
         docs = try slice(.docs)
         paths = try slice(.paths)
-        store = try slice(.store)
+        let store = try slice(.store)
         terms = try slice(.terms)
         termIndex = try slice(.termIndex)
         postings = try slice(.postings)
@@ -84,9 +84,9 @@ final class SegmentReader: @unchecked Sendable {
         documentCount = Int(try stats.readUInt32())
         totalTokens = try stats.readUInt64()
         guard docs.count == documentCount * SegmentFormat.docRecordSize,
-              paths.count >= (documentCount + 1) * 4,
-              store.count >= (documentCount + 1) * 8
+              paths.count >= (documentCount + 1) * 4
         else { throw corrupt("document tables do not match the document count \(documentCount)") }
+        storedStories = try StoredStoryReader(section: store, documentCount: documentCount, context: name)
 
         var index = ByteCursor(termIndex, context: name)
         let termTotal = try index.readUInt64()
@@ -149,26 +149,10 @@ final class SegmentReader: @unchecked Sendable {
 
     /// The stored story, as the ingest reader produced it.
     func story(_ doc: Int) throws(IndexError) -> Story {
-        var c = ByteCursor(store, offset: doc * 8, context: name)
-        let start = try c.readUInt64(), end = try c.readUInt64()
-        let base = UInt64((documentCount + 1) * 8)
-        guard start <= end, base + end <= UInt64(store.count) else {
-            throw c.corrupt("stored story \(doc) out of range")
-        }
-        var r = ByteCursor(UnsafeRawBufferPointer(rebasing: store[Int(base + start)..<Int(base + end)]), context: name)
-        let flags = try r.readUInt8()
-        let title = try r.readString()
-        func field(_ flag: UInt8) throws(IndexError) -> String? { flags & flag != 0 ? try r.readString() : nil }
-        let source = try field(SegmentFormat.StoreFlag.hasSource)
-        let byline = try field(SegmentFormat.StoreFlag.hasByline)
-        let place = try field(SegmentFormat.StoreFlag.hasPlace)
-        let url = try field(SegmentFormat.StoreFlag.hasURL)
-        let language = try field(SegmentFormat.StoreFlag.hasLanguage)
-        let body = try r.readString()
-        let (_, item) = try key(doc)
-        return Story(title: title, titleIsHeadline: flags & SegmentFormat.StoreFlag.titleIsHeadline != 0,
-                     date: date(doc), source: source, byline: byline, place: place, url: url,
-                     language: language, itemID: item, body: body)
+        var story = try storedStories.story(doc)
+        story.date = date(doc)
+        story.itemID = try key(doc).item
+        return story
     }
 
     // MARK: Terms

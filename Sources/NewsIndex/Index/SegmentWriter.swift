@@ -12,8 +12,7 @@ struct SegmentWriter {
     private var docs = ByteBuffer()
     private var pathOffsets: [UInt32] = [0]
     private var pathBytes = ByteBuffer()
-    private var storeOffsets: [UInt64] = [0]
-    private var store = ByteBuffer()
+    private var storedStories = StoredStoryWriter()
     private(set) var totalTokens: UInt64 = 0
     private var postingBytes = 0
 
@@ -29,7 +28,7 @@ struct SegmentWriter {
     /// Bytes held, checked against the writer's memory budget.
     var memoryFootprint: Int {
         terms.memoryFootprint + postingBytes + postings.count * 64
-            + docs.count + pathBytes.count + store.count + pathOffsets.count * 4 + storeOffsets.count * 8
+            + docs.count + pathBytes.count + pathOffsets.count * 4 + storedStories.memoryFootprint
     }
 
     mutating func add(_ record: DocumentRecord, _ story: Story) {
@@ -67,18 +66,7 @@ struct SegmentWriter {
         }
         pathOffsets.append(UInt32(pathBytes.count))
 
-        var flags: UInt8 = story.titleIsHeadline ? SegmentFormat.StoreFlag.titleIsHeadline : 0
-        let optional: [(String?, UInt8)] = [
-            (story.source, SegmentFormat.StoreFlag.hasSource), (story.byline, SegmentFormat.StoreFlag.hasByline),
-            (story.place, SegmentFormat.StoreFlag.hasPlace), (story.url, SegmentFormat.StoreFlag.hasURL),
-            (story.language, SegmentFormat.StoreFlag.hasLanguage),
-        ]
-        for (value, flag) in optional where value != nil { flags |= flag }
-        store.append(flags)
-        store.appendString(story.title)
-        for (value, _) in optional { if let value { store.appendString(value) } }
-        store.appendString(story.body)
-        storeOffsets.append(UInt64(store.count))
+        storedStories.add(story)
 
         documentCount += 1
     }
@@ -150,10 +138,8 @@ struct SegmentWriter {
         paths.append(contentsOf: pathBytes.bytes)
         section(.paths, paths.bytes)
 
-        var stored = ByteBuffer(capacity: storeOffsets.count * 8 + store.count)
-        for o in storeOffsets { stored.appendUInt64(o) }
-        stored.append(contentsOf: store.bytes)
-        section(.store, stored.bytes)
+        var stories = storedStories
+        section(.store, stories.finish())
 
         let (dictionary, index, postingStream, positionStream) = invertedSections()
         section(.terms, dictionary)

@@ -102,6 +102,39 @@ import Testing
         #expect(try postings(segment, "rare2997").map(\.doc) == [2997])
     }
 
+    /// Enough text for many compressed blocks: every story comes back from its block.
+    @Test func storiesComeBackFromEveryCompressedBlock() throws {
+        let stories = (0..<400).map { i in
+            Story(title: "Story \(i)", titleIsHeadline: true, source: i % 2 == 0 ? "Yonhap" : nil,
+                  body: String(repeating: "Paragraph of story \(i) with some words. ", count: 5 + i % 17))
+        }
+        let segment = try roundTrip(stories)
+        for i in [0, 1, 57, 199, 200, 398, 399] {
+            #expect(try segment.story(i) == stories[i])
+        }
+    }
+
+    @Test func aCorruptCompressedBlockIsAnErrorNotACrash() throws {
+        let segment = try roundTrip([Story(title: "t", titleIsHeadline: false, body: String(repeating: "words ", count: 200))])
+        var bytes = Array(segment.file.bytes)
+        let store = try #require(Self.sectionRange(.store, in: bytes))
+        for i in (store.lowerBound + 30)..<(store.upperBound - 2) { bytes[i] ^= 0x5A }
+        let damaged = try SegmentReader(id: 5, path: dir.write("seg-5.seg", bytes: bytes))
+        #expect(throws: IndexError.self) { try damaged.story(0) }
+    }
+
+    /// Where a section lies, read from the footer.
+    static func sectionRange(_ section: SegmentFormat.Section, in bytes: [UInt8]) -> Range<Int>? {
+        func u64(_ at: Int) -> Int { (0..<8).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        func u32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        let footer = u64(bytes.count - 16)
+        for i in 0..<u32(footer) {
+            let entry = footer + 4 + i * 24
+            if u32(entry) == Int(section.rawValue) { return u64(entry + 4)..<(u64(entry + 4) + u64(entry + 12)) }
+        }
+        return nil
+    }
+
     @Test func anEmptySegmentIsReadable() throws {
         let segment = try roundTrip([])
         #expect(segment.documentCount == 0)

@@ -1,0 +1,4 @@
+#ifndef NEWSIDX_CZSTD_SHIM_H
+#define NEWSIDX_CZSTD_SHIM_H
+#include <zstd.h>
+#endif
