@@ -7,17 +7,24 @@ enum LeadSentence {
     /// word boundary and marked with `…` when longer than `maxLength`.
     static func title(fromBody body: String) -> String {
         var body = body
-        let sentence = body.withUTF8 { text in
-            let paragraph = UnsafeBufferPointer(rebasing: text[..<paragraphEnd(text)])
-            let end = firstSentenceEnd(paragraph)
-            var cut = end
-            if cut > 0, paragraph[cut - 1] == UInt8(ascii: "."),
-               cut < 2 || paragraph[cut - 2] != UInt8(ascii: ".") {
-                cut -= 1
-            }
-            return String(decoding: paragraph[..<cut], as: UTF8.self)
+        return body.withUTF8 { title(fromText: $0) }
+    }
+
+    /// The title from the lead that starts `text` (paragraphs separated by `"\n\n"`), as
+    /// `title(fromBody:)` gives it; a reader passes the body from where the lead starts,
+    /// after a dateline. Line breaks before the lead are skipped.
+    static func title(fromText text: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        while start < text.count, text[start] == 0x0A || text[start] == 0x20 { start += 1 }
+        let text = UnsafeBufferPointer(rebasing: text[start...])
+        let paragraph = UnsafeBufferPointer(rebasing: text[..<paragraphEnd(text)])
+        let end = firstSentenceEnd(paragraph)
+        var cut = end
+        if cut > 0, paragraph[cut - 1] == UInt8(ascii: "."),
+           cut < 2 || paragraph[cut - 2] != UInt8(ascii: ".") {
+            cut -= 1
         }
-        return shortened(sentence)
+        return shortened(String(decoding: paragraph[..<cut], as: UTF8.self))
     }
 
     /// `text` when it fits `maxLength`, else its longest prefix that ends at a word boundary
