@@ -7,8 +7,12 @@ enum MarkupSniffer {
     /// The lower-cased name of the first element (`html`, `rss`, `feed`, `newsitem`), or
     /// `!doctype X` for a doctype, skipping a byte-order mark, whitespace, the XML
     /// declaration, processing instructions and comments; nil when the text does not start
-    /// with markup.
+    /// with markup. Text with a UTF-16 byte-order mark is sniffed in its decoded form.
     static func rootElement(_ bytes: [UInt8]) -> String? {
+        if bytes.withUnsafeBytes(TextDecoding.utf16ByteOrder) != nil {
+            // UTF-8 has no 0xFF or 0xFE byte, so the decoded head is sniffed as UTF-8.
+            return rootElement(Array(TextDecoding.string(Array(bytes.prefix(128 << 10))).utf8))
+        }
         var i = TextDecoding.hasUTF8ByteOrderMark(bytes) ? 3 : 0
         let end = min(bytes.count, 64 << 10)
         while i < end {

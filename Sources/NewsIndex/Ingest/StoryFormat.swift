@@ -6,9 +6,25 @@ public enum StoryFormat: String, Sendable, CaseIterable {
     case wireText = "text"
     /// A saved web page.
     case html
+    /// IPTC NewsML-G2: a `newsItem`, or a `newsMessage` of several.
+    case newsML = "newsml-g2"
+    /// IPTC NITF 3.x: one `nitf` story.
+    case nitf
+    /// An RSS 2.0 (`rss`) or RSS 1.0 (`rdf:RDF`) feed.
+    case rss
+    /// An Atom feed (`feed`).
+    case atom
 
     /// Extensions of files worth opening; `.gz` is looked through to the name inside.
-    static let candidateExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "xml"]
+    static let candidateExtensions: Set<String> = [
+        "txt", "text", "html", "htm", "xhtml", "xml", "nitf", "newsml", "rss", "atom",
+    ]
+
+    /// The XML formats, by the lower-cased local name of their root element (a doctype's
+    /// name counts too: `<!DOCTYPE nitf …>`).
+    static let xmlRoots: [String: StoryFormat] = [
+        "newsitem": .newsML, "newsmessage": .newsML, "nitf": .nitf, "rss": .rss, "rdf": .rss, "feed": .atom,
+    ]
 
     /// True when a file with this name may hold stories (by its extension, case-insensitive).
     public static func isCandidate(_ path: String) -> Bool {
@@ -16,13 +32,15 @@ public enum StoryFormat: String, Sendable, CaseIterable {
     }
 
     /// The format of `bytes` (already decompressed, known not to be binary), judged by the
-    /// markup at its start; the extension only breaks ties for text without markup.
+    /// markup at its start, whatever the extension (a feed saved as `.xml`, NITF as `.txt`);
+    /// the extension only decides for text whose root element no reader knows.
     static func detect(_ bytes: [UInt8], path: String) -> StoryFormat? {
         switch MarkupSniffer.rootElement(bytes) {
         case nil:
             return .wireText
         case let root?:
             if MarkupSniffer.htmlRoots.contains(root) { return .html }
+            if let format = xmlRoots[root] { return format }
             // Markup of another kind: a page fragment saved as .html is still a page, and
             // wire text may open with a ticker such as `<AXP>`.
             switch extensionOf(path).lowercased() {

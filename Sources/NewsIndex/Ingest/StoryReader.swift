@@ -15,6 +15,11 @@ public struct StoryReader: Sendable {
     /// The checks run cheapest first: the file type, decompression, empty or binary content,
     /// then the format's reader; stories without a body are dropped, and a file left with
     /// none is `.noText`.
+    ///
+    /// Wire text, pages, NITF and a bare NewsML-G2 `newsItem` give one story, whose `itemID`
+    /// is nil. Feeds (RSS, Atom) and NewsML-G2 `newsMessage`s give one story per item with
+    /// text, each with an `itemID` that stays the same when the file is rewritten, so that
+    /// re-adding an updated feed updates its items.
     public func read(_ bytes: [UInt8], path: String) throws(IngestError) -> [Story] {
         var name = path
         var bytes = bytes
@@ -39,6 +44,9 @@ public struct StoryReader: Sendable {
         let stories: [Story] = switch format {
         case .wireText: [WireTextReader().read(bytes)]
         case .html: [HTMLReader().read(bytes)]
+        case .newsML: NewsMLG2Reader().read(bytes)
+        case .nitf: [NITFReader().read(bytes)]
+        case .rss, .atom: FeedReader().read(bytes)
         }
         let withText = stories.filter { !$0.body.isEmpty }
         if withText.isEmpty { throw .noText }
