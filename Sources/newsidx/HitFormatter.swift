@@ -15,10 +15,15 @@ struct HitFormatter {
             out += Self.header(results, shown: results.hits.count)
         }
         for (i, hit) in results.hits.enumerated() {
+            if format == .trec {
+                let record = try reader.record(at: hit.address)
+                out += "\(queryID ?? "1") Q0 \(Self.runDocumentID(path: record.path, item: record.item)) \(i + 1) \(hit.score) newsidx\n"
+                continue
+            }
             let stored = try reader.storedStory(at: hit.address)
             switch format {
             case .trec:
-                out += "\(queryID ?? "1") Q0 \(Self.runDocumentID(stored)) \(i + 1) \(hit.score) newsidx\n"
+                break
             case .json:
                 let snippet = snippets.snippet(of: stored.story.body, terms: results.terms)
                 out += Self.json(rank: i + 1, hit: hit, stored: stored, snippet: snippet, queryID: queryID) + "\n"
@@ -32,9 +37,9 @@ struct HitFormatter {
 
     /// The story's path relative to its root (with `#item` for a story inside a feed), with
     /// whitespace percent-encoded: run files are whitespace-separated.
-    static func runDocumentID(_ stored: StoredStory) -> String {
-        var id = stored.path
-        if let item = stored.story.itemID { id += "#" + item }
+    static func runDocumentID(path: String, item: String?) -> String {
+        var id = path
+        if let item { id += "#" + item }
         var out = ""
         for scalar in id.unicodeScalars {
             if scalar.properties.isWhitespace {

@@ -102,6 +102,12 @@ public final class IndexReader: @unchecked Sendable {
         segments[address.segment].storyID(address.doc)
     }
 
+    /// Where a document came from (its root, path and item id), without reading its text.
+    public func record(at address: DocumentAddress) throws(IndexError) -> (root: String, path: String, item: String?) {
+        let record = try segments[address.segment].record(address.doc)
+        return (rootPath(record.rootID), record.path, record.item)
+    }
+
     public func storedStory(at address: DocumentAddress) throws(IndexError) -> StoredStory {
         let segment = segments[address.segment]
         let record = try segment.record(address.doc)

@@ -1,97 +1,207 @@
-/// Walks one term's postings in a segment in document order, decoding lazily.
+/// Walks one term's postings in a segment in document order (the format `PostingsEncoder`
+/// writes): decodes a block of 128 documents at a time, jumps over blocks with the skip
+/// table, and tells the score bound of the block holding any target document.
 ///
 /// A damaged list ends the walk early (`isCorrupt` is set) instead of trapping.
-struct PostingsCursor {
+final class PostingsCursor {
     static let exhausted = Int.max
 
-    private let postings: UnsafeRawBufferPointer
-    private var offset: Int
-    private let end: Int
-    private(set) var doc: Int = -1
-    private(set) var freq: Int = 0
-    private(set) var isCorrupt = false
     let docFreq: Int
-    /// Documents in the segment: a decoded id at or past it means the list is damaged.
+    /// The bound over the whole list, from the term dictionary.
+    let bound: PostingsEncoder.Bound
+    private(set) var doc: Int = -1
+    private(set) var isCorrupt = false
+
+    private let section: UnsafeRawBufferPointer
+    private let regionEnd: Int
+    private let fullBlocks: Int
+    private let skipStart: Int
+    private let blocksStart: Int
+    private let positions: UnsafeRawBufferPointer
+    private let positionsStart: Int
+    private let positionsEnd: Int
+    private let tailPositions: Int
     private let docLimit: Int
 
-    private let positions: UnsafeRawBufferPointer
-    private var positionOffset: Int
-    private let positionEnd: Int
-    /// Position varints belonging to documents passed over since positions were last read.
-    private var positionsToSkip = 0
-    /// The current document's positions once read (they cannot be read twice from the stream).
-    private var currentPositions: [UInt32]?
+    private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: BitPacking.blockSize)
+    private let freqs = UnsafeMutablePointer<UInt32>.allocate(capacity: BitPacking.blockSize)
+    /// The loaded block (`fullBlocks` is the tail), its size and the index in it.
+    private var block = -1
+    private var count = 0
+    private var index = 0
+    private var tailOffset = 0
 
-    init(segment: SegmentReader, term: TermInfo) {
-        postings = segment.postings
-        offset = term.postings.lowerBound
-        end = term.postings.upperBound
-        positions = segment.positions
-        positionOffset = term.positions.lowerBound
-        positionEnd = term.positions.upperBound
-        docFreq = term.docFreq
-        docLimit = segment.documentCount
-        doc = 0
-        advanceOne(from: 0)
+    convenience init(segment: SegmentReader, term: TermInfo) {
+        self.init(postings: segment.postings, positions: segment.positions, documentCount: segment.documentCount, term: term)
     }
 
+    /// `postings` must be followed by at least 8 readable bytes (whole-word block loads).
+    init(postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, documentCount: Int, term: TermInfo) {
+        section = postings
+        docFreq = term.docFreq
+        bound = term.bound
+        docLimit = documentCount
+        self.positions = positions
+        positionsStart = term.positions.lowerBound
+        positionsEnd = term.positions.upperBound
+        regionEnd = term.postings.upperBound
+        fullBlocks = term.docFreq / BitPacking.blockSize
+        var start = term.postings.lowerBound
+        if fullBlocks > 0, start + 4 <= regionEnd {
+            tailPositions = Int(UInt32(littleEndian: section.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
+            start += 4
+        } else {
+            tailPositions = 0
+        }
+        skipStart = start
+        blocksStart = start + fullBlocks * PostingsEncoder.skipEntrySize
+        if blocksStart > regionEnd { isCorrupt = true }
+        next()
+    }
+
+    deinit {
+        docs.deallocate()
+        freqs.deallocate()
+    }
+
+    /// The current document's term frequency.
+    var freq: Int { Int(freqs[index]) }
+
     /// Moves to the next document; `doc` becomes `exhausted` at the end.
-    mutating func next() {
+    func next() {
         guard doc != Self.exhausted else { return }
-        if currentPositions == nil { positionsToSkip += freq }
-        currentPositions = nil
-        advanceOne(from: doc)
+        index += 1
+        if index >= count {
+            guard load(block + 1) else { return }
+        }
+        doc = Int(docs[index])
     }
 
     /// Moves to the first document at or after `target`.
-    mutating func advance(to target: Int) {
-        while doc < target { next() }
+    func advance(to target: Int) {
+        guard target > doc, doc != Self.exhausted else { return }
+        if index >= count || Int(docs[count - 1]) < target {
+            var b = block + 1
+            while b < fullBlocks && lastDoc(ofBlock: b) < target { b += 1 }
+            guard load(b) else { return }
+        }
+        while index < count && Int(docs[index]) < target { index += 1 }
+        if index >= count {
+            // Only the tail can end below the target: the list is done.
+            finish()
+            return
+        }
+        doc = Int(docs[index])
     }
 
-    private mutating func advanceOne(from base: Int) {
-        guard offset < end, let first = readVarint(postings, &offset, end) else {
-            if offset < end { isCorrupt = true }
-            doc = Self.exhausted
-            freq = 0
-            return
-        }
-        if first & 1 == 1 {
-            freq = 1
-        } else if let tf = readVarint(postings, &offset, end), tf > 0, tf < UInt64(Int32.max) {
-            freq = Int(tf)
-        } else {
-            isCorrupt = true
-            doc = Self.exhausted
-            freq = 0
-            return
-        }
-        let delta = first >> 1
-        guard delta < UInt64(docLimit), base + Int(delta) < docLimit else {
-            isCorrupt = true
-            doc = Self.exhausted
-            freq = 0
-            return
-        }
-        doc = base + Int(delta)
+    /// The bound of the block that would hold `target` (without decoding it), and the last
+    /// document that bound covers; the whole list's bound for the tail.
+    func blockBound(at target: Int) -> (bound: PostingsEncoder.Bound, lastDoc: Int) {
+        var b = max(block, 0)
+        while b < fullBlocks && lastDoc(ofBlock: b) < target { b += 1 }
+        guard b < fullBlocks else { return (bound, Self.exhausted - 1) }
+        let entry = skipStart + b * PostingsEncoder.skipEntrySize
+        let tf = UInt32(section[entry + 12]) | UInt32(section[entry + 13]) << 8
+        return (PostingsEncoder.Bound(maxFrequency: tf, minNorm: section[entry + 14]), lastDoc(ofBlock: b))
     }
 
     /// The positions of the term in the current document, in increasing order.
-    mutating func positionsOfCurrentDocument() -> [UInt32] {
-        if let cached = currentPositions { return cached }
-        while positionsToSkip > 0 {
-            guard readVarint(positions, &positionOffset, positionEnd) != nil else { isCorrupt = true; return [] }
-            positionsToSkip -= 1
+    func positionsOfCurrentDocument() -> [UInt32] {
+        guard doc != Self.exhausted else { return [] }
+        var offset = positionsStart + (block < fullBlocks
+            ? Int(UInt32(littleEndian: section.loadUnaligned(
+                fromByteOffset: skipStart + block * PostingsEncoder.skipEntrySize + 8, as: UInt32.self)))
+            : tailPositions)
+        for i in 0..<index {
+            for _ in 0..<freqs[i] where readVarint(positions, &offset, positionsEnd) == nil {
+                isCorrupt = true
+                return []
+            }
         }
         var out: [UInt32] = []
         out.reserveCapacity(freq)
         var p: UInt64 = 0
         for _ in 0..<freq {
-            guard let d = readVarint(positions, &positionOffset, positionEnd) else { isCorrupt = true; break }
+            guard let d = readVarint(positions, &offset, positionsEnd) else { isCorrupt = true; break }
             p += d
             out.append(UInt32(truncatingIfNeeded: p))
         }
-        currentPositions = out
         return out
+    }
+
+    @inline(__always)
+    private func lastDoc(ofBlock b: Int) -> Int {
+        Int(UInt32(littleEndian: section.loadUnaligned(
+            fromByteOffset: skipStart + b * PostingsEncoder.skipEntrySize, as: UInt32.self)))
+    }
+
+    private func finish() {
+        doc = Self.exhausted
+        index = 0
+        count = 0
+        block = fullBlocks + 1
+    }
+
+    private func fail() {
+        isCorrupt = true
+        finish()
+    }
+
+    /// Decodes block `b` (the tail when `b == fullBlocks`); false when the list has ended.
+    private func load(_ b: Int) -> Bool {
+        guard !isCorrupt, b <= fullBlocks else {
+            finish()
+            return false
+        }
+        var previous = b == 0 ? 0 : UInt32(lastDoc(ofBlock: b - 1))
+        if b < fullBlocks {
+            let start = blocksStart + (b == 0 ? 0 : Int(UInt32(littleEndian: section.loadUnaligned(
+                fromByteOffset: skipStart + (b - 1) * PostingsEncoder.skipEntrySize + 4, as: UInt32.self))))
+            guard start < regionEnd else { fail(); return false }
+            let docWidth = Int(section[start])
+            let freqAt = start + 1 + BitPacking.packedSize(width: min(docWidth, 32))
+            guard docWidth <= 32, freqAt < regionEnd else { fail(); return false }
+            let freqWidth = Int(section[freqAt])
+            guard freqWidth <= 32, freqAt + 1 + BitPacking.packedSize(width: freqWidth) <= regionEnd else {
+                fail()
+                return false
+            }
+            BitPacking.unpack(section, at: start + 1, width: docWidth, into: docs)
+            BitPacking.unpack(section, at: freqAt + 1, width: freqWidth, into: freqs)
+            var running = UInt64(previous)
+            for i in 0..<BitPacking.blockSize {
+                running += UInt64(docs[i])
+                docs[i] = UInt32(truncatingIfNeeded: running)
+                freqs[i] &+= 1
+            }
+            guard running == UInt64(lastDoc(ofBlock: b)) else { fail(); return false }
+            count = BitPacking.blockSize
+        } else {
+            if b == 0 { tailOffset = blocksStart } else {
+                tailOffset = blocksStart + Int(UInt32(littleEndian: section.loadUnaligned(
+                    fromByteOffset: skipStart + (b - 1) * PostingsEncoder.skipEntrySize + 4, as: UInt32.self)))
+            }
+            count = docFreq - fullBlocks * BitPacking.blockSize
+            for i in 0..<count {
+                guard let first = readVarint(section, &tailOffset, regionEnd) else { fail(); return false }
+                let tf: UInt64 = first & 1 == 1 ? 1 : (readVarint(section, &tailOffset, regionEnd) ?? 0)
+                guard tf > 0, tf < UInt64(UInt32.max), first >> 1 < UInt64(docLimit),
+                      UInt64(previous) + (first >> 1) < UInt64(docLimit)
+                else { fail(); return false }
+                previous += UInt32(first >> 1)
+                docs[i] = previous
+                freqs[i] = UInt32(tf)
+            }
+            if count == 0 {
+                finish()
+                return false
+            }
+        }
+        guard Int(docs[count - 1]) < docLimit else { fail(); return false }
+        block = b
+        index = 0
+        doc = Int(docs[0])
+        return true
     }
 }
 

@@ -1,4 +1,4 @@
-/// The segment file format, version 3: one immutable file `seg-<id>.seg` per segment.
+/// The segment file format, version 4: one immutable file `seg-<id>.seg` per segment.
 ///
 /// All integers are little-endian; "varint" is LEB128. Layout:
 ///
@@ -19,18 +19,20 @@
 /// - `terms`: the term dictionary, terms in byte order in blocks of `termBlockSize`. A block
 ///   starts with varints postings base and positions base (absolute offsets into those
 ///   sections); each entry is varints shared-prefix length, suffix length, the suffix,
-///   document frequency, postings length, positions length. An entry's postings start at
+///   document frequency, postings length, positions length, the list's largest term
+///   frequency, then its smallest length-norm byte (a plain byte). An entry's postings start at
 ///   the base plus the lengths of the entries before it in the block (positions alike). A
 ///   block's first entry shares nothing, so it can be read without its predecessors.
 /// - `termIndex`: term count u64, block count u32, then one u32 offset into `terms` per block.
-/// - `postings`: per term, per document in increasing order: varint `(docDelta << 1) | (tf == 1)`,
-///   then varint tf when tf != 1. The first delta is from 0.
+/// - `postings`: per term, its documents in blocks of 128 with a skip table
+///   (`PostingsEncoder` documents the layout).
 /// - `positions`: per term, per document in postings order, tf varints of position deltas
 ///   (the first from 0). Headline tokens come first; the body starts `bodyPositionGap`
 ///   positions later so that no phrase spans the two.
 /// - `stats`: documents u32, total tokens u64.
+/// - `norms`: one byte per document, its token count quantised by `LengthNorm`.
 enum SegmentFormat {
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let headerMagic: [UInt8] = Array("NIDXSEG1".utf8)
     static let footerMagic: [UInt8] = Array("NIDXEND1".utf8)
     static let headerSize = 16
@@ -40,7 +42,7 @@ enum SegmentFormat {
     static let noDate = Int32.min
 
     enum Section: UInt32, CaseIterable {
-        case docs = 1, paths, store, terms, termIndex, postings, positions, stats
+        case docs = 1, paths, store, terms, termIndex, postings, positions, stats, norms
     }
 
     enum StoreFlag {

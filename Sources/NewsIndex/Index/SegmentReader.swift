@@ -3,6 +3,8 @@ struct TermInfo: Equatable {
     var docFreq: Int
     var postings: Range<Int>
     var positions: Range<Int>
+    /// The largest frequency and shortest length in the list: its score bound.
+    var bound: PostingsEncoder.Bound
 }
 
 /// Reads one segment file through mmap: nothing is loaded up front beyond the footer.
@@ -24,6 +26,8 @@ final class SegmentReader: @unchecked Sendable {
     private let termIndex: UnsafeRawBufferPointer
     let postings: UnsafeRawBufferPointer
     let positions: UnsafeRawBufferPointer
+    /// One length-norm byte per document (`LengthNorm`).
+    let norms: UnsafeRawBufferPointer
     private let blockCount: Int
 
     private var name: String { SegmentFormat.fileName(segment: id) }
@@ -79,11 +83,12 @@ final class SegmentReader: @unchecked Sendable {
         termIndex = try slice(.termIndex)
         postings = try slice(.postings)
         positions = try slice(.positions)
+        norms = try slice(.norms)
 
         var stats = ByteCursor(try slice(.stats), context: name)
         documentCount = Int(try stats.readUInt32())
         totalTokens = try stats.readUInt64()
-        guard docs.count == documentCount * SegmentFormat.docRecordSize,
+        guard docs.count == documentCount * SegmentFormat.docRecordSize, norms.count == documentCount,
               paths.count >= (documentCount + 1) * 4
         else { throw corrupt("document tables do not match the document count \(documentCount)") }
         storedStories = try StoredStoryReader(section: store, documentCount: documentCount, context: name)
@@ -218,9 +223,12 @@ final class SegmentReader: @unchecked Sendable {
             let df = try c.readLength(max: documentCount)
             let pl = try c.readLength(max: postings.count - postingStart)
             let ql = try c.readLength(max: positions.count - positionStart)
+            let maxTf = try c.readLength(max: Int(UInt32.max))
+            let minNorm = try c.readUInt8()
             guard df > 0 else { throw c.corrupt("term with no documents") }
             let info = TermInfo(docFreq: df, postings: postingStart..<postingStart + pl,
-                                positions: positionStart..<positionStart + ql)
+                                positions: positionStart..<positionStart + ql,
+                                bound: PostingsEncoder.Bound(maxFrequency: UInt32(maxTf), minNorm: minNorm))
             postingStart += pl
             positionStart += ql
             var thrown: IndexError?

@@ -10,6 +10,7 @@ struct SegmentWriter {
     private var docFreq: [Int32] = []
 
     private var docs = ByteBuffer()
+    private var norms: [UInt8] = []
     private var pathOffsets: [UInt32] = [0]
     private var pathBytes = ByteBuffer()
     private var storedStories = StoredStoryWriter()
@@ -56,6 +57,7 @@ struct SegmentWriter {
         docs.appendUInt64(UInt64(bitPattern: record.mtimeNanoseconds))
         docs.appendUInt32(record.rootID)
         docs.appendUInt32(UInt32(clamping: scratch.count))
+        norms.append(LengthNorm.encode(UInt32(clamping: scratch.count)))
         docs.appendUInt32(UInt32(bitPattern: story.date.map { Int32(clamping: $0.daysSinceEpoch) } ?? SegmentFormat.noDate))
         docs.appendUInt32(0)
 
@@ -147,6 +149,8 @@ struct SegmentWriter {
         section(.postings, postingStream)
         section(.positions, positionStream)
 
+        section(.norms, norms)
+
         var stats = ByteBuffer()
         stats.appendUInt32(UInt32(documentCount))
         stats.appendUInt64(totalTokens)
@@ -194,10 +198,14 @@ struct SegmentWriter {
             dictionary.appendVarint(shared)
             dictionary.appendVarint(term.count - shared)
             dictionary.append(contentsOf: term.dropFirst(shared))
+            let before = postingStream.count
+            let bound = PostingsEncoder.encode(varintPostings: postings[id], positions: positions[id],
+                                               docFreq: Int(docFreq[id]), norms: norms, into: &postingStream)
             dictionary.appendVarint(Int(docFreq[id]))
-            dictionary.appendVarint(postings[id].count)
+            dictionary.appendVarint(postingStream.count - before)
             dictionary.appendVarint(positions[id].count)
-            postingStream.append(contentsOf: postings[id])
+            dictionary.appendVarint(Int(bound.maxFrequency))
+            dictionary.append(bound.minNorm)
             positionStream.append(contentsOf: positions[id])
             previous = term
         }
