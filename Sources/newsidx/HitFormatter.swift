@@ -55,12 +55,13 @@ struct HitFormatter {
     }
 
     static func header(_ results: SearchResults, shown: Int) -> String {
-        switch results.totalHits {
-        case 0: return "no stories match\n"
-        case 1: return "1 story matches\n\n"
+        let count = results.totalHitsIsExact ? "\(results.totalHits)" : "at least \(results.totalHits)"
+        switch (results.totalHits, results.totalHitsIsExact) {
+        case (0, _): return "no stories match\n"
+        case (1, true): return "1 story matches\n\n"
         default:
             let showing = shown < results.totalHits ? ", showing the best \(shown)" : ""
-            return "\(results.totalHits) stories match\(showing)\n\n"
+            return "\(count) stories match\(showing)\n\n"
         }
     }
 

@@ -8,17 +8,24 @@ public struct WeightedTerm: Sendable, Equatable {
 /// The answer to a query: the best documents and how many matched in all.
 public struct SearchResults: Sendable {
     public var hits: [ScoredDocument]
-    /// Every live document that matched (exact: evaluation is exhaustive).
+    /// Live documents that matched: exact when `totalHitsIsExact`, else a lower bound (the
+    /// engine skipped documents that could not reach the top).
     public var totalHits: Int
+    public var totalHitsIsExact: Bool
     /// The query's terms with their weights, for snippets and explanations.
     public var terms: [WeightedTerm]
 }
 
 /// Runs queries over an `IndexReader`: document-at-a-time over each segment's postings,
-/// BM25 scores from index-wide statistics, a top-k heap across segments.
+/// BM25 scores from index-wide statistics, a top-k heap across segments; all-terms
+/// queries intersect, any-term queries prune with MaxScore and block bounds.
 public struct Searcher {
     public let reader: IndexReader
     public let bm25: BM25
+
+    /// Up to this many candidates in a segment are scored without pruning, so small result
+    /// sets get exact counts.
+    public var exhaustiveLimit = 2_000
 
     public init(reader: IndexReader) {
         self.reader = reader
@@ -36,81 +43,36 @@ public struct Searcher {
     public func search(_ query: Query, limit: Int) throws(IndexError) -> SearchResults {
         let terms = try weigh(query)
         var top = TopKCollector(k: max(0, limit))
+        var exact = true
+        let norms = bm25.normTable()
         for (s, segment) in reader.segments.enumerated() {
-            var cursors: [(cursor: PostingsCursor, idf: Double)] = []
-            for term in terms {
+            var scorers: [TermScorer] = []
+            for (slot, term) in terms.enumerated() {
                 let info = try withUTF8Bytes(of: term.text) { u throws(IndexError) in try segment.lookup(u) }
                 if let info {
-                    cursors.append((PostingsCursor(segment: segment, term: info), term.idf))
+                    scorers.append(TermScorer(cursor: PostingsCursor(segment: segment, term: info), slot: slot,
+                                              idf: term.idf, bm25: bm25, norms: norms))
                 } else if query.mode == .all {
-                    cursors = []
+                    scorers = []
                     break
                 }
             }
-            guard !cursors.isEmpty else { continue }
+            guard !scorers.isEmpty else { continue }
+            let context = SegmentContext(index: s, norms: segment.norms, deletions: reader.deletions[s],
+                                         termCount: terms.count)
+            // Small candidate sets are scored in full, so their match counts are exact.
             switch query.mode {
-            case .all: try intersect(&cursors, segment: s, into: &top)
-            case .any: try union(&cursors, segment: s, into: &top)
+            case .all:
+                let prune = scorers.map(\.cursor.docFreq).min()! > exhaustiveLimit
+                exact = Intersection.collect(scorers, in: context, into: &top, prune: prune) && exact
+            case .any:
+                let prune = scorers.map(\.cursor.docFreq).reduce(0, +) > exhaustiveLimit
+                exact = MaxScore.collect(scorers, in: context, into: &top, prune: prune) && exact
+            }
+            if scorers.contains(where: \.cursor.isCorrupt) {
+                throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "postings list is damaged")
             }
         }
-        return SearchResults(hits: top.results(), totalHits: top.collected, terms: terms)
-    }
-
-    /// Documents holding every term: the rarest list leads, the others leap to its documents.
-    private func intersect(
-        _ cursors: inout [(cursor: PostingsCursor, idf: Double)], segment s: Int, into top: inout TopKCollector
-    ) throws(IndexError) {
-        cursors.sort { $0.cursor.docFreq < $1.cursor.docFreq }
-        let segment = reader.segments[s]
-        var candidate = cursors[0].cursor.doc
-        outer: while candidate != PostingsCursor.exhausted {
-            for i in 1..<max(1, cursors.count) {
-                cursors[i].cursor.advance(to: candidate)
-                let d = cursors[i].cursor.doc
-                if d > candidate {
-                    cursors[0].cursor.advance(to: d)
-                    candidate = cursors[0].cursor.doc
-                    continue outer
-                }
-            }
-            if !reader.isDeleted(segment: s, doc: candidate) {
-                let norm = bm25.lengthNorm(documentLength: segment.tokenCount(candidate))
-                var score = 0.0
-                for c in cursors { score += bm25.score(termFrequency: c.cursor.freq, idf: c.idf, lengthNorm: norm) }
-                top.collect(ScoredDocument(address: DocumentAddress(segment: s, doc: candidate), score: score))
-            }
-            cursors[0].cursor.next()
-            candidate = cursors[0].cursor.doc
-        }
-        try checkIntegrity(cursors.map(\.cursor), segment: segment)
-    }
-
-    /// Documents holding any term, scored by the terms they hold.
-    private func union(
-        _ cursors: inout [(cursor: PostingsCursor, idf: Double)], segment s: Int, into top: inout TopKCollector
-    ) throws(IndexError) {
-        let segment = reader.segments[s]
-        while true {
-            var doc = PostingsCursor.exhausted
-            for c in cursors where c.cursor.doc < doc { doc = c.cursor.doc }
-            if doc == PostingsCursor.exhausted { break }
-            let deleted = reader.isDeleted(segment: s, doc: doc)
-            let norm = bm25.lengthNorm(documentLength: segment.tokenCount(doc))
-            var score = 0.0
-            for i in cursors.indices where cursors[i].cursor.doc == doc {
-                if !deleted {
-                    score += bm25.score(termFrequency: cursors[i].cursor.freq, idf: cursors[i].idf, lengthNorm: norm)
-                }
-                cursors[i].cursor.next()
-            }
-            if !deleted { top.collect(ScoredDocument(address: DocumentAddress(segment: s, doc: doc), score: score)) }
-        }
-        try checkIntegrity(cursors.map(\.cursor), segment: segment)
-    }
-
-    private func checkIntegrity(_ cursors: [PostingsCursor], segment: SegmentReader) throws(IndexError) {
-        if cursors.contains(where: \.isCorrupt) {
-            throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "postings list is damaged")
-        }
+        return SearchResults(hits: top.results(), totalHits: top.collected, totalHitsIsExact: exact, terms: terms)
     }
 }

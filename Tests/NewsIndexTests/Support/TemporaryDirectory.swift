@@ -1,7 +1,7 @@
 import Foundation
 
 /// A fresh directory under the system temp folder, removed when the value is dropped.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() {
