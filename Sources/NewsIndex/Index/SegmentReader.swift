@@ -21,7 +21,7 @@ final class SegmentReader: @unchecked Sendable {
     private let sections: [SegmentFormat.Section: (range: Range<Int>, crc: UInt32)]
     private let docs: UnsafeRawBufferPointer
     private let paths: UnsafeRawBufferPointer
-    private let storedStories: StoredStoryReader
+    let storedStories: StoredStoryReader
     private let terms: UnsafeRawBufferPointer
     private let termIndex: UnsafeRawBufferPointer
     let postings: UnsafeRawBufferPointer

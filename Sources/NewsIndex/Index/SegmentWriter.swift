@@ -140,8 +140,7 @@ struct SegmentWriter {
         paths.append(contentsOf: pathBytes.bytes)
         section(.paths, paths.bytes)
 
-        var stories = storedStories
-        section(.store, stories.finish())
+        section(.store, storedStories.finish())
 
         let (dictionary, index, postingStream, positionStream) = invertedSections()
         section(.terms, dictionary)

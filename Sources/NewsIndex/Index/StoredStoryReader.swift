@@ -1,72 +1,74 @@
 internal import CZstd
+import Synchronization
 
-/// Reads stories back from a segment's `store` section (see `StoredStoryWriter`): finds the
-/// block holding a document, decompresses it, and decodes the record.
-struct StoredStoryReader {
+/// Reads stories back from a segment's `store` section (see `StoredStoryWriter`): one
+/// zstd frame per story, decompressed with the segment's dictionary.
+final class StoredStoryReader: @unchecked Sendable {
     private let section: UnsafeRawBufferPointer
-    private let blockCount: Int
-    private let dataStart: Int
     private let documentCount: Int
+    private let lengthsStart: Int
+    private let offsetsStart: Int
+    private let framesStart: Int
     private let context: String
+    private let dictionaryBytes: UnsafeRawBufferPointer
+
+    /// True when the segment's stories were compressed with a trained dictionary.
+    var hasDictionary: Bool { !dictionaryBytes.isEmpty }
+    /// The decompression context and the digested dictionary, made on first use (a search
+    /// that prints no text never pays for them).
+    private let decoder = Mutex<(context: OpaquePointer?, dictionary: OpaquePointer?)>((nil, nil))
 
     init(section: UnsafeRawBufferPointer, documentCount: Int, context: String) throws(IndexError) {
         var c = ByteCursor(section, context: context)
-        let count = Int(try c.readUInt32())
-        guard count <= documentCount, section.count >= 4 + count * 20 else {
-            throw .corrupt(file: context, detail: "stored-story block table out of range")
+        let dictLength = Int(try c.readUInt32())
+        lengthsStart = (4 + dictLength + 7) / 8 * 8
+        offsetsStart = lengthsStart + documentCount * 4
+        framesStart = offsetsStart + (documentCount + 1) * 8
+        guard dictLength <= section.count, framesStart <= section.count else {
+            throw .corrupt(file: context, detail: "stored-story tables out of range")
         }
         self.section = section
-        blockCount = count
-        dataStart = 4 + count * 20
         self.documentCount = documentCount
         self.context = context
-        guard documentCount == 0 || (count > 0 && firstDoc(0) == 0) else {
-            throw .corrupt(file: context, detail: "stored-story blocks do not cover the documents")
-        }
+        dictionaryBytes = UnsafeRawBufferPointer(rebasing: section[4..<(4 + dictLength)])
     }
 
-    private func firstDoc(_ block: Int) -> Int {
-        Int(UInt32(littleEndian: section.loadUnaligned(fromByteOffset: 4 + block * 20, as: UInt32.self)))
+    deinit {
+        decoder.withLock { state in
+            if let d = state.context { ZSTD_freeDCtx(d) }
+            if let d = state.dictionary { ZSTD_freeDDict(d) }
+        }
     }
 
     /// The stored fields of document `doc` (date and item id are not stored here).
     func story(_ doc: Int) throws(IndexError) -> Story {
-        // The last block starting at or before `doc`.
-        var lo = 0, hi = blockCount - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if firstDoc(mid) <= doc { lo = mid } else { hi = mid - 1 }
+        guard doc >= 0, doc < documentCount else { throw .corrupt(file: context, detail: "no stored story \(doc)") }
+        let rawLength = Int(UInt32(littleEndian: section.loadUnaligned(fromByteOffset: lengthsStart + doc * 4, as: UInt32.self)))
+        let from = UInt64(littleEndian: section.loadUnaligned(fromByteOffset: offsetsStart + doc * 8, as: UInt64.self))
+        let to = UInt64(littleEndian: section.loadUnaligned(fromByteOffset: offsetsStart + doc * 8 + 8, as: UInt64.self))
+        guard from <= to, to <= UInt64(section.count - framesStart), rawLength <= 1 << 30 else {
+            throw .corrupt(file: context, detail: "stored story \(doc) out of range")
         }
-        var t = ByteCursor(section, offset: 4 + lo * 20 + 4, context: context)
-        let offset = try t.readUInt64()
-        let compressedLength = Int(try t.readUInt32())
-        let rawLength = Int(try t.readUInt32())
-        guard offset <= UInt64(section.count - dataStart), compressedLength <= section.count - dataStart - Int(offset),
-              rawLength <= 1 << 30
-        else { throw .corrupt(file: context, detail: "stored-story block \(lo) out of range") }
-        let start = dataStart + Int(offset)
-        var raw = [UInt8](repeating: 0, count: rawLength)
-        let n = raw.withUnsafeMutableBytes { dst in
-            ZSTD_decompress(dst.baseAddress, dst.count, section.baseAddress! + start, compressedLength)
-        }
-        guard ZSTD_isError(n) == 0, n == rawLength else {
-            throw .corrupt(file: context, detail: "stored-story block \(lo) does not decompress")
-        }
-        return try withBytes(of: raw) { block throws(IndexError) in
-            var c = ByteCursor(block, context: context)
-            let count = Int(try c.readUInt32())
-            let index = doc - firstDoc(lo)
-            guard index < count, block.count >= 4 + (count + 1) * 4 else {
-                throw .corrupt(file: context, detail: "stored-story block \(lo) lacks document \(doc)")
+        let frame = UnsafeRawBufferPointer(rebasing: section[(framesStart + Int(from))..<(framesStart + Int(to))])
+        let raw = [UInt8](unsafeUninitializedCapacity: rawLength) { buffer, initialized in
+            let n = decoder.withLock { state -> Int in
+                if state.context == nil { state.context = ZSTD_createDCtx() }
+                if !dictionaryBytes.isEmpty {
+                    if state.dictionary == nil {
+                        state.dictionary = ZSTD_createDDict(dictionaryBytes.baseAddress, dictionaryBytes.count)
+                    }
+                    return ZSTD_decompress_usingDDict(state.context, buffer.baseAddress, buffer.count,
+                                                      frame.baseAddress, frame.count, state.dictionary)
+                }
+                return ZSTD_decompressDCtx(state.context, buffer.baseAddress, buffer.count, frame.baseAddress, frame.count)
             }
-            c.offset = 4 + index * 4
-            let from = Int(try c.readUInt32()), to = Int(try c.readUInt32())
-            let base = 4 + (count + 1) * 4
-            guard from <= to, base + to <= block.count else {
-                throw .corrupt(file: context, detail: "stored story \(doc) out of range")
-            }
-            return try StoredStoryRecord.decode(UnsafeRawBufferPointer(rebasing: block[(base + from)..<(base + to)]),
-                                                context: context)
+            initialized = ZSTD_isError(n) == 0 ? n : 0
+        }
+        guard raw.count == rawLength else {
+            throw .corrupt(file: context, detail: "stored story \(doc) does not decompress")
+        }
+        return try withBytes(of: raw) { record throws(IndexError) in
+            try StoredStoryRecord.decode(record, context: context)
         }
     }
 }

@@ -1,83 +1,93 @@
 internal import CZstd
 
-/// Writes the `store` section: stories' records packed into blocks of about `blockSize`
-/// bytes, each compressed with zstd as soon as it fills, so a segment under construction
-/// holds its text compressed.
+/// Writes the `store` section: each story's record compressed on its own with zstd and a
+/// dictionary trained on the segment's own stories, so showing one story decompresses only
+/// that story, and short stories still compress well.
 ///
-/// Section layout: block count u32; per block its first document u32, offset of its
-/// compressed bytes (from the start of the data that follows the table) u64, compressed
-/// length u32 and raw length u32; then the compressed blocks. A raw block is a document
-/// count u32, (count + 1) u32 offsets of the records within the records that follow, and
-/// the records (see `StoredStoryRecord`).
+/// Section layout: dictionary length u32 (0 when no dictionary could be trained), the
+/// dictionary, padding to 8 bytes, then per document its record's raw length u32, then
+/// (documents + 1) u64 offsets of the compressed frames (from the start of the frames),
+/// then the frames. A record is described by `StoredStoryRecord`.
 struct StoredStoryWriter {
-    static let blockSize = 16 << 10
     static let compressionLevel: Int32 = 3
+    static let dictionaryCapacity = 64 << 10
+    /// Stories sampled to train the dictionary, and the most sample bytes taken.
+    static let sampleStories = 400
+    static let sampleBytes = 4 << 20
 
-    private struct Block {
-        var firstDoc: UInt32
-        var offset: UInt64
-        var compressedLength: UInt32
-        var rawLength: UInt32
-    }
+    private var raw = ByteBuffer()
+    private var offsets: [Int] = [0]
 
-    private var blocks: [Block] = []
-    private var compressed = ByteBuffer()
-    private var pending = ByteBuffer()
-    private var pendingOffsets: [UInt32] = [0]
-    private var pendingFirstDoc: UInt32 = 0
-    private var documentCount: UInt32 = 0
-
-    /// Bytes held, for the writer's memory budget.
-    var memoryFootprint: Int { compressed.count + pending.count + pendingOffsets.count * 4 + blocks.count * 20 }
+    var memoryFootprint: Int { raw.count + offsets.count * 8 }
 
     mutating func add(_ story: Story) {
-        StoredStoryRecord.encode(story, into: &pending)
-        pendingOffsets.append(UInt32(pending.count))
-        documentCount += 1
-        if pending.count >= Self.blockSize { closeBlock() }
+        StoredStoryRecord.encode(story, into: &raw)
+        offsets.append(raw.count)
     }
 
-    /// The finished section.
-    mutating func finish() -> [UInt8] {
-        closeBlock()
-        var out = ByteBuffer(capacity: 4 + blocks.count * 20 + compressed.count)
-        out.appendUInt32(UInt32(blocks.count))
-        for b in blocks {
-            out.appendUInt32(b.firstDoc)
-            out.appendUInt64(b.offset)
-            out.appendUInt32(b.compressedLength)
-            out.appendUInt32(b.rawLength)
+    /// Trains the dictionary, compresses every record, and lays out the section.
+    func finish() -> [UInt8] {
+        let count = offsets.count - 1
+        let dictionary = trainDictionary()
+        var out = ByteBuffer(capacity: raw.count / 2 + dictionary.count + count * 12 + 64)
+        out.appendUInt32(UInt32(dictionary.count))
+        out.append(contentsOf: dictionary)
+        while out.count % 8 != 0 { out.append(0) }
+        for i in 0..<count { out.appendUInt32(UInt32(offsets[i + 1] - offsets[i])) }
+        var frames = ByteBuffer(capacity: raw.count / 2)
+        var frameOffsets: [UInt64] = [0]
+        frameOffsets.reserveCapacity(count + 1)
+        raw.bytes.withUnsafeBytes { source in
+            let cctx = ZSTD_createCCtx()
+            defer { ZSTD_freeCCtx(cctx) }
+            let cdict = dictionary.isEmpty ? nil : dictionary.withUnsafeBytes {
+                ZSTD_createCDict($0.baseAddress, $0.count, Self.compressionLevel)
+            }
+            defer { if let cdict { ZSTD_freeCDict(cdict) } }
+            var scratch = [UInt8](repeating: 0, count: 1 << 16)
+            for i in 0..<count {
+                let record = UnsafeRawBufferPointer(rebasing: source[offsets[i]..<offsets[i + 1]])
+                let bound = ZSTD_compressBound(record.count)
+                if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
+                let n = scratch.withUnsafeMutableBytes { dst in
+                    if let cdict {
+                        return ZSTD_compress_usingCDict(cctx, dst.baseAddress, dst.count, record.baseAddress, record.count, cdict)
+                    }
+                    return ZSTD_compressCCtx(cctx, dst.baseAddress, dst.count, record.baseAddress, record.count, Self.compressionLevel)
+                }
+                precondition(ZSTD_isError(n) == 0, "zstd compression cannot fail with a bound-sized buffer")
+                frames.append(contentsOf: scratch[..<n])
+                frameOffsets.append(UInt64(frames.count))
+            }
         }
-        out.append(contentsOf: compressed.bytes)
+        for o in frameOffsets { out.appendUInt64(o) }
+        out.append(contentsOf: frames.bytes)
         return out.bytes
     }
 
-    private mutating func closeBlock() {
-        let count = pendingOffsets.count - 1
-        guard count > 0 else { return }
-        var raw = ByteBuffer(capacity: 4 + pendingOffsets.count * 4 + pending.count)
-        raw.appendUInt32(UInt32(count))
-        for o in pendingOffsets { raw.appendUInt32(o) }
-        raw.append(contentsOf: pending.bytes)
-        let packed = Self.compress(raw.bytes)
-        blocks.append(Block(firstDoc: pendingFirstDoc, offset: UInt64(compressed.count),
-                            compressedLength: UInt32(packed.count), rawLength: UInt32(raw.count)))
-        compressed.append(contentsOf: packed)
-        pending.removeAll()
-        pendingOffsets = [0]
-        pendingFirstDoc = documentCount
-    }
-
-    private static func compress(_ raw: [UInt8]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: ZSTD_compressBound(raw.count))
-        let n = raw.withUnsafeBytes { src in
-            out.withUnsafeMutableBytes { dst in
-                ZSTD_compress(dst.baseAddress, dst.count, src.baseAddress, src.count, compressionLevel)
+    /// A dictionary from evenly spread stories, or none when there is too little to learn from.
+    private func trainDictionary() -> [UInt8] {
+        let count = offsets.count - 1
+        guard count >= 16, raw.count >= 64 << 10 else { return [] }
+        let stride = max(1, count / Self.sampleStories)
+        var samples: [UInt8] = []
+        var sizes: [Int] = []
+        var i = 0
+        while i < count && samples.count < Self.sampleBytes {
+            samples.append(contentsOf: raw.bytes[offsets[i]..<offsets[i + 1]])
+            sizes.append(offsets[i + 1] - offsets[i])
+            i += stride
+        }
+        var dictionary = [UInt8](repeating: 0, count: Self.dictionaryCapacity)
+        let n = dictionary.withUnsafeMutableBytes { dict in
+            samples.withUnsafeBytes { s in
+                sizes.withUnsafeBufferPointer { z in
+                    ZDICT_trainFromBuffer(dict.baseAddress, dict.count, s.baseAddress, z.baseAddress, UInt32(z.count))
+                }
             }
         }
-        precondition(ZSTD_isError(n) == 0, "zstd compression cannot fail with a bound-sized buffer")
-        out.removeSubrange(n...)
-        return out
+        guard ZDICT_isError(n) == 0, n > 0 else { return [] }
+        return Array(dictionary[..<n])
     }
 }
 

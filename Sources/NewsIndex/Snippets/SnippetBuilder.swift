@@ -29,11 +29,11 @@ public struct SnippetBuilder: Sendable {
     }
 
     public func snippet(of text: String, terms: [WeightedTerm]) -> Snippet {
-        let keys = terms.map { Array($0.text.utf8) }
+        let keys = QueryTermMatcher(terms.map(\.text))
         var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count / 5)
         analyzer.forEachToken(in: text) { term, range in
-            let match = keys.firstIndex { $0.elementsEqual(term) } ?? -1
-            tokens.append(Token(range: range, term: match))
+            tokens.append(Token(range: range, term: keys.index(of: term)))
         }
         guard !tokens.isEmpty else { return Snippet(text: "", highlights: []) }
         let window = bestWindow(tokens, weights: terms.map { max($0.idf, 0.01) })
@@ -120,4 +120,22 @@ public struct SnippetBuilder: Sendable {
     private static let ellipsis: [UInt8] = Array("…".utf8)
     private static let closing: Set<UInt8> = Set(".,;:!?\"')]".utf8)
     private static let opening: Set<UInt8> = Set("\"'([".utf8)
+}
+
+/// Finds which query term, if any, a token is: compares lengths and first bytes before
+/// whole terms, since nearly every token of a story matches none.
+private struct QueryTermMatcher {
+    private let terms: [[UInt8]]
+
+    init(_ texts: [String]) { terms = texts.map { Array($0.utf8) } }
+
+    @inline(__always)
+    func index(of token: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = token.first else { return -1 }
+        for (i, term) in terms.enumerated() where term.count == token.count && term[0] == first {
+            let same = term.withUnsafeBufferPointer { memcmpBytes($0.baseAddress!, token.baseAddress!, token.count) == 0 }
+            if same { return i }
+        }
+        return -1
+    }
 }

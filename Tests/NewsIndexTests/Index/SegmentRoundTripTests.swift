@@ -102,13 +102,15 @@ import Testing
         #expect(try postings(segment, "rare2997").map(\.doc) == [2997])
     }
 
-    /// Enough text for many compressed blocks: every story comes back from its block.
-    @Test func storiesComeBackFromEveryCompressedBlock() throws {
+    /// Enough stories to train a compression dictionary: every story comes back intact.
+    @Test func everyStoryComesBackFromTheDictionaryCompressedStore() throws {
+        let words = ["Seoul", "talks", "minister", "said", "Monday", "trade", "sanctions", "Pyongyang", "summit", "visit"]
         let stories = (0..<400).map { i in
             Story(title: "Story \(i)", titleIsHeadline: true, source: i % 2 == 0 ? "Yonhap" : nil,
-                  body: String(repeating: "Paragraph of story \(i) with some words. ", count: 5 + i % 17))
+                  body: (0..<(60 + i % 50)).map { words[($0 * 7 + i) % words.count] }.joined(separator: " "))
         }
         let segment = try roundTrip(stories)
+        #expect(segment.storedStories.hasDictionary)
         for i in [0, 1, 57, 199, 200, 398, 399] {
             #expect(try segment.story(i) == stories[i])
         }
