@@ -17,8 +17,12 @@ struct SegmentWriter {
     private(set) var totalTokens: UInt64 = 0
     private var postingBytes = 0
 
-    /// One (term id << 32 | position) per token of the document being added.
-    private var scratch: [UInt64] = []
+    /// The document being added: the terms it holds so far, each term's frequency and last
+    /// position in it, and its token count.
+    private var touched: [Int32] = []
+    private var frequency: [Int32] = []
+    private var lastPosition: [UInt32] = []
+    private var documentTokens = 0
 
     private(set) var documentCount = 0
 
@@ -34,30 +38,28 @@ struct SegmentWriter {
 
     mutating func add(_ record: DocumentRecord, _ story: Story) {
         let doc = Int32(documentCount)
-        scratch.removeAll(keepingCapacity: true)
         var position: UInt32 = 0
         if story.titleIsHeadline {
             analyzer.forEachToken(in: story.title) { term, _ in
-                scratch.append(UInt64(intern(term)) << 32 | UInt64(position))
+                occur(intern(term), at: position)
                 position &+= 1
             }
             position &+= SegmentFormat.bodyPositionGap
         }
         analyzer.forEachToken(in: story.body) { term, _ in
-            scratch.append(UInt64(intern(term)) << 32 | UInt64(position))
+            occur(intern(term), at: position)
             position &+= 1
         }
-        totalTokens += UInt64(scratch.count)
-        scratch.sort()
-        invert(doc)
+        let tokens = documentTokens
+        finishDocument(doc)
 
         docs.appendUInt64(record.storyID)
         docs.appendUInt64(record.contentHash)
         docs.appendUInt64(record.fileSize)
         docs.appendUInt64(UInt64(bitPattern: record.mtimeNanoseconds))
         docs.appendUInt32(record.rootID)
-        docs.appendUInt32(UInt32(clamping: scratch.count))
-        norms.append(LengthNorm.encode(UInt32(clamping: scratch.count)))
+        docs.appendUInt32(UInt32(clamping: tokens))
+        norms.append(LengthNorm.encode(UInt32(clamping: tokens)))
         docs.appendUInt32(UInt32(bitPattern: story.date.map { Int32(clamping: $0.daysSinceEpoch) } ?? SegmentFormat.noDate))
         docs.appendUInt32(0)
 
@@ -80,33 +82,46 @@ struct SegmentWriter {
             positions.append([])
             lastDoc.append(0)
             docFreq.append(0)
+            frequency.append(0)
+            lastPosition.append(0)
         }
         return id
     }
 
-    /// Appends the sorted (term, position) pairs of document `doc` to each term's lists.
-    private mutating func invert(_ doc: Int32) {
-        var i = 0
-        while i < scratch.count {
-            let term = Int(scratch[i] >> 32)
-            var j = i
-            while j < scratch.count && Int(scratch[j] >> 32) == term { j += 1 }
-            let tf = j - i
-            let before = postings[term].count + positions[term].count
+    /// Records one occurrence: its position goes straight to the term's position list (as
+    /// a delta within the document); the term is noted as seen in this document.
+    private mutating func occur(_ term: Int, at position: UInt32) {
+        let before = positions[term].count
+        if frequency[term] == 0 {
+            touched.append(Int32(term))
+            Self.appendVarint(&positions[term], UInt64(position))
+        } else {
+            Self.appendVarint(&positions[term], UInt64(position &- lastPosition[term]))
+        }
+        lastPosition[term] = position
+        frequency[term] += 1
+        documentTokens += 1
+        postingBytes += positions[term].count - before
+    }
+
+    /// Appends the document to the postings of every term it holds (no sorting: each term
+    /// collected its positions as they came).
+    private mutating func finishDocument(_ doc: Int32) {
+        for t in touched {
+            let term = Int(t)
+            let tf = Int(frequency[term])
+            let before = postings[term].count
             let delta = UInt64(doc - lastDoc[term])
             Self.appendVarint(&postings[term], delta << 1 | (tf == 1 ? 1 : 0))
             if tf != 1 { Self.appendVarint(&postings[term], UInt64(tf)) }
-            var previous: UInt32 = 0
-            for k in i..<j {
-                let p = UInt32(truncatingIfNeeded: scratch[k])
-                Self.appendVarint(&positions[term], UInt64(p - previous))
-                previous = p
-            }
             lastDoc[term] = doc
             docFreq[term] += 1
-            postingBytes += postings[term].count + positions[term].count - before
-            i = j
+            frequency[term] = 0
+            postingBytes += postings[term].count - before
         }
+        totalTokens += UInt64(documentTokens)
+        touched.removeAll(keepingCapacity: true)
+        documentTokens = 0
     }
 
     @inline(__always)
