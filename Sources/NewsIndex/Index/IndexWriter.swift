@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// The index's one writer: adds stories into new segments within a memory budget, marks
 /// replaced versions deleted, and publishes everything in one atomic commit.
@@ -90,11 +91,10 @@ public final class IndexWriter {
 
     /// Indexes every file under `inputs`: new files are added, changed ones replace their old
     /// version (keeping its story id), unchanged ones are left alone. Call `commit()` after.
+    ///
+    /// Two threads share the work: one walks, reads, hashes and parses files while this one
+    /// analyzes and inverts the stories; events are reported on this thread.
     public func add(_ inputs: [IngestInput], onEvent: (AddEvent) -> Void) throws(IndexError) -> AddSummary {
-        var summary = AddSummary()
-        var progress = AddProgress()
-        let reader = StoryReader()
-        var failure: IndexError?
         for input in inputs {
             let rootPath = input.isDirectory ? input.canonicalPath : Self.parent(of: input.canonicalPath)
             if enclosingRoot(of: rootPath + "/") == nil {
@@ -102,72 +102,75 @@ public final class IndexWriter {
                 roots.append(Manifest.Root(id: id, path: rootPath))
                 dirty = true
             }
-            CorpusWalker().walk(input.canonicalPath, onFile: { path in
-                guard failure == nil else { return }
+        }
+        let queue = BoundedQueue<FileReader.Item>(capacity: 64)
+        let reader = FileReader(maxFileSize: options.maxFileSize, knownHashes: knownFileHashes())
+        let paths = inputs.map(\.canonicalPath)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) {
+            reader.read(paths, into: queue)
+            queue.close()
+        }
+        defer {
+            queue.cancel()
+            while queue.pop() != nil {}
+            done.wait()
+        }
+        var summary = AddSummary()
+        var progress = AddProgress()
+        while let item = queue.pop() {
+            switch item {
+            case .skipped(let path, let reason):
+                summary.skipped += 1
+                onEvent(.skipped(path: path, reason: reason))
+            case .file(let file):
                 progress.files += 1
-                do throws(IndexError) {
-                    try ingestFile(path, reader: reader, summary: &summary, onEvent: onEvent)
-                } catch {
-                    failure = error
-                }
+                try ingest(file, summary: &summary, onEvent: onEvent)
                 progress.stories = summary.added + summary.updated + summary.unchanged
                 progress.bytes = summary.bytes
                 onEvent(.progress(progress))
-            }, onWarning: { path, reason in
-                summary.skipped += 1
-                onEvent(.skipped(path: path, reason: reason))
-            })
-            if let failure { throw failure }
+            }
         }
         return summary
     }
 
-    /// Indexes one file: unchanged bytes are recognised by their hash without parsing; a
-    /// changed file's stories replace their old versions (keeping their ids), and stories
-    /// that are gone from it (items dropped from a feed) are deleted.
-    private func ingestFile(
-        _ path: String, reader: StoryReader, summary: inout AddSummary, onEvent: (AddEvent) -> Void
-    ) throws(IndexError) {
-        guard let root = enclosingRoot(of: path) else { return }
-        let key = FileKey(root: root.id, path: String(path.dropFirst(root.path.count + 1)))
+    /// The content hash of every committed file that holds one story, by absolute path: the
+    /// reading thread recognises such files unchanged without parsing them.
+    private func knownFileHashes() -> [String: UInt64] {
+        var hashes: [String: UInt64] = [:]
+        let rootPaths = Dictionary(uniqueKeysWithValues: roots.map { ($0.id, $0.path) })
+        for (key, entries) in catalogue where entries.count == 1 {
+            if let only = entries[nil], let root = rootPaths[key.root] { hashes[root + "/" + key.path] = only.contentHash }
+        }
+        return hashes
+    }
+
+    /// Indexes one read file: a changed file's stories replace their old versions (keeping
+    /// their ids), and stories that are gone from it (items dropped from a feed) are deleted.
+    private func ingest(_ file: FileReader.ReadFile, summary: inout AddSummary, onEvent: (AddEvent) -> Void) throws(IndexError) {
+        guard let root = enclosingRoot(of: file.path) else { return }
+        let key = FileKey(root: root.id, path: String(file.path.dropFirst(root.path.count + 1)))
         guard !touched.contains(key) else { return }
         touched.insert(key)
-        func skip(_ reason: String) {
+        summary.bytes += file.size
+        let stories: [Story]
+        switch file.outcome {
+        case .skipped(let reason):
             summary.skipped += 1
-            onEvent(.skipped(path: path, reason: reason))
-        }
-        let inner = StoryFormat.extensionOf(path).lowercased() == "gz" ? String(path.dropLast(3)) : path
-        guard StoryFormat.isCandidate(inner) else {
-            let ext = StoryFormat.extensionOf(path)
-            skip(IngestError.unsupportedFormat(ext.isEmpty ? "" : "." + ext).description)
+            onEvent(.skipped(path: file.path, reason: reason))
             return
-        }
-        let file: SourceFile
-        switch SourceFile.read(path, maxSize: options.maxFileSize) {
-        case .success(let f): file = f
-        case .failure(let reason):
-            skip(reason.description)
-            return
-        }
-        summary.bytes += file.bytes.count
-        let fileHash = ContentHash.xxh64(file.bytes)
-        let previous = catalogue[key] ?? [:]
-        if previous.count == 1, let only = previous[nil], only.contentHash == fileHash {
+        case .unchanged:
             summary.unchanged += 1
             return
+        case .stories(let read):
+            stories = read
         }
-        let stories: [Story]
-        do throws(IngestError) {
-            stories = try reader.read(file.bytes, path: path)
-        } catch {
-            skip(error.description)
-            return
-        }
+        let previous = catalogue[key] ?? [:]
         var seen = Set<String?>()
         for story in stories {
             let item = stories.count == 1 && story.itemID == nil ? nil : story.itemID ?? "\(seen.count)"
             guard seen.insert(item).inserted else { continue }
-            let hash = item == nil ? fileHash : Self.fingerprint(story)
+            let hash = item == nil ? file.hash : Self.fingerprint(story)
             let storyID: UInt64
             if let old = previous[item] {
                 if old.contentHash == hash {
@@ -183,7 +186,7 @@ public final class IndexWriter {
                 summary.added += 1
             }
             let record = DocumentRecord(storyID: storyID, rootID: root.id, path: key.path, item: item,
-                                        contentHash: hash, fileSize: UInt64(file.bytes.count),
+                                        contentHash: hash, fileSize: UInt64(file.size),
                                         mtimeNanoseconds: file.mtimeNanoseconds)
             try append(record, story, key: key)
         }

@@ -134,8 +134,11 @@ struct SegmentWriter {
         out.append(UInt8(v))
     }
 
-    /// The complete segment file.
+    /// The complete segment file. The stored stories are compressed on another thread while
+    /// this one encodes the postings.
     func serialize() -> [UInt8] {
+        let store = BackgroundResult { [storedStories] in storedStories.finish() }
+        let (dictionary, index, postingStream, positionStream) = invertedSections()
         var file = ByteBuffer(capacity: memoryFootprint + 4096)
         file.append(contentsOf: SegmentFormat.headerMagic)
         file.appendUInt32(SegmentFormat.version)
@@ -155,9 +158,8 @@ struct SegmentWriter {
         paths.append(contentsOf: pathBytes.bytes)
         section(.paths, paths.bytes)
 
-        section(.store, storedStories.finish())
+        section(.store, store.wait())
 
-        let (dictionary, index, postingStream, positionStream) = invertedSections()
         section(.terms, dictionary)
         section(.termIndex, index)
         section(.postings, postingStream)

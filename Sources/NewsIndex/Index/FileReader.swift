@@ -1,0 +1,72 @@
+/// The reading half of `add`: walks the inputs, reads and hashes each file, and parses it
+/// into stories unless its hash shows it unchanged. Runs on its own thread and hands its
+/// results over a `BoundedQueue`.
+struct FileReader: Sendable {
+    let maxFileSize: Int
+    /// Hashes of committed single-story files, by absolute path.
+    let knownHashes: [String: UInt64]
+
+    /// One file, read.
+    struct ReadFile: Sendable {
+        enum Outcome: Sendable {
+            case unchanged
+            case stories([Story])
+            case skipped(String)
+        }
+
+        var path: String
+        var size: Int
+        var mtimeNanoseconds: Int64
+        var hash: UInt64
+        var outcome: Outcome
+    }
+
+    enum Item: Sendable {
+        case file(ReadFile)
+        /// A file or folder the walk could not enter or read.
+        case skipped(path: String, reason: String)
+    }
+
+    /// Reads every file under `paths` in walk order; stops early when the queue is cancelled.
+    func read(_ paths: [String], into queue: BoundedQueue<Item>) {
+        let parser = StoryReader(maxSize: maxFileSize)
+        for path in paths {
+            var stop = false
+            CorpusWalker().walk(path, onFile: { file in
+                guard !stop else { return }
+                stop = !queue.push(.file(read(file, parser: parser)))
+            }, onWarning: { file, reason in
+                guard !stop else { return }
+                stop = !queue.push(.skipped(path: file, reason: reason))
+            })
+            if stop { return }
+        }
+    }
+
+    private func read(_ path: String, parser: StoryReader) -> ReadFile {
+        var result = ReadFile(path: path, size: 0, mtimeNanoseconds: 0, hash: 0, outcome: .unchanged)
+        let inner = StoryFormat.extensionOf(path).lowercased() == "gz" ? String(path.dropLast(3)) : path
+        guard StoryFormat.isCandidate(inner) else {
+            let ext = StoryFormat.extensionOf(path)
+            result.outcome = .skipped(IngestError.unsupportedFormat(ext.isEmpty ? "" : "." + ext).description)
+            return result
+        }
+        let file: SourceFile
+        switch SourceFile.read(path, maxSize: maxFileSize) {
+        case .success(let f): file = f
+        case .failure(let reason):
+            result.outcome = .skipped(reason.description)
+            return result
+        }
+        result.size = file.bytes.count
+        result.mtimeNanoseconds = file.mtimeNanoseconds
+        result.hash = ContentHash.xxh64(file.bytes)
+        if knownHashes[path] == result.hash { return result }
+        do throws(IngestError) {
+            result.outcome = .stories(try parser.read(file.bytes, path: path))
+        } catch {
+            result.outcome = .skipped(error.description)
+        }
+        return result
+    }
+}
