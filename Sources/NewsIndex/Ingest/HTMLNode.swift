@@ -47,6 +47,32 @@ struct HTMLNode {
         return value
     }
 
+    /// Calls `body` with the bytes of the attribute `name` (lower-case) and returns its
+    /// result, or nil when the element does not have the attribute. A value held in one text
+    /// node, as libxml2 stores nearly all, is read in place.
+    func withAttribute<R>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let attribute = property(name) else { return nil }
+        if let only = attribute.pointee.children, only.pointee.next == nil {
+            guard let content = only.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        }
+        var bytes: [UInt8] = []
+        var child = attribute.pointee.children
+        while let c = child {
+            if let content = c.pointee.content {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            }
+            child = c.pointee.next
+        }
+        return bytes.withUnsafeBufferPointer(body)
+    }
+
+    /// The element's tag, for HTML's own elements; `.other` for other nodes.
+    var tag: HTMLTag {
+        guard isElement, let name = pointer.pointee.name else { return .other }
+        return HTMLTag(name: name)
+    }
+
     /// True when the element has the attribute `name` (lower-case), whatever its value.
     func hasAttribute(_ name: StaticString) -> Bool {
         property(name) != nil

@@ -487,7 +487,7 @@ enum XMLStoryText {
     /// The visible text of an HTML fragment, as `HTMLReader` reads a page body.
     static func htmlParagraphs(_ html: [UInt8]) -> String {
         guard html.contains(where: { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }) else { return "" }
-        return HTMLReader().read(html).body
+        return HTMLReader.fragmentText(html)
     }
 
     /// The text of an element that holds HTML: escaped (the usual case, `<description>`

@@ -157,8 +157,11 @@ import Testing
         #expect(body("<p>  Lots \n\t of   space </p><p> </p><div><p></p></div><p>End</p>") == "Lots of space\n\nEnd")
     }
 
-    @Test func paragraphsOfLinksAreLeftOut() {
-        let html = "<p>Story text.</p><ul><li><a href=\"/a\">Related story one</a></li></ul><p>Read <a href=\"/b\">more</a> here.</p>"
+    @Test func listsOfLinksAreLeftOut() {
+        let html = """
+            <p>Story text.</p><ul><li><a href="/a">Related story one</a></li><li><a href="/b">Related story two</a></li>\
+            <li><a href="/c">Related story three</a></li></ul><p>Read <a href="/b">more</a> here.</p>
+            """
         #expect(body(html) == "Story text.\n\nRead more here.")
     }
 
@@ -168,10 +171,12 @@ import Testing
             == story.trimmingSuffix())
     }
 
-    @Test func smallArticleBesideTheStoryIsNotPreferred() {
+    /// The story is where the prose is, not whatever is marked `<article>`: here a teaser
+    /// for another story, which is left out.
+    @Test func smallArticleBesideTheStoryIsNotTakenForTheStory() {
         let story = String(repeating: "The council approved the budget. ", count: 20)
         #expect(body("<div><p>\(story)</p></div><article><p>A teaser for another story.</p></article>")
-            == story.trimmingSuffix() + "\n\nA teaser for another story.")
+            == story.trimmingSuffix())
     }
 
     @Test func mainIsPreferredWhenThereIsNoArticle() {
@@ -240,7 +245,7 @@ import Testing
     @Test(arguments: [
         ("3ce1c8fdf6ad2ded", "2018 Boys State Swim Results", "Salina South diver Keetan Munsell"),
         ("5ae11e580afc12d3", "Ascom announces a strategic distribution partnership with GE Healthcare in Europe for intensive care units",
-         "Ascom and GE Healthcare announce a strategic distribution partnership"),
+         "the Digistat Patient Watch solution provides clinicians throughout Europe"),
         ("70cb2d5bca75ab5a", "Taylor Swift's AMA row seems to be over", "A row involving Taylor Swift, her former record label"),
         ("9cb8224b660f36c9", "The Doobie Brothers Set 50th Anniversary Tour of North America", "A half century on, The Doobie Brothers are still smoking."),
         ("ac1bfdd4c510f679", "The Doobie Brothers Unite With Michael McDonald for 50th Anniversary Tour",
