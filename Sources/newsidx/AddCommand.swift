@@ -5,7 +5,7 @@ import NewsIndex
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Index stories from files and folders (.txt wire copy, .html/.htm pages).",
+        abstract: "Index stories from files and folders: wire text, HTML pages, NewsML-G2/NITF, RSS/Atom, and .gz of these.",
         discussion: """
             Folders are walked recursively. Adding the same tree again changes nothing; a \
             changed file replaces its old version, keeping its story id. Files that cannot be \
