@@ -205,39 +205,63 @@ final class SegmentReader: @unchecked Sendable {
         return Self.compare(try c.readBytes(n), term)
     }
 
+    /// The longest term a dictionary entry may rebuild (the analyzer keeps terms shorter).
+    static let maxTermLength = 1024
+
     /// Decodes the entries of one block in order; `visit` returns false to stop early.
+    /// Terms are rebuilt in a stack buffer, and each varint is bounds-checked against the
+    /// block's section without throwing per read: the dictionary is the query path's first step.
     private func scanBlock(
         _ block: Int, _ visit: (UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Bool
     ) throws(IndexError) {
-        var c = ByteCursor(terms, offset: blockOffset(block), context: name)
-        var postingStart = try c.readLength(max: postings.count)
-        var positionStart = try c.readLength(max: positions.count)
+        var offset = blockOffset(block)
+        let end = terms.count
+        func corrupt() -> IndexError { .corrupt(file: name, detail: "term dictionary block \(block) is damaged") }
+        guard let base0 = readVarint(terms, &offset, end), let base1 = readVarint(terms, &offset, end),
+              base0 <= UInt64(postings.count), base1 <= UInt64(positions.count)
+        else { throw corrupt() }
+        var postingStart = Int(base0)
+        var positionStart = Int(base1)
         let entries = min(SegmentFormat.termBlockSize, termCount - block * SegmentFormat.termBlockSize)
-        var current = [UInt8]()
-        current.reserveCapacity(64)
-        for _ in 0..<entries {
-            let shared = try c.readLength(max: current.count)
-            let suffix = try c.readLength(max: terms.count)
-            current.removeSubrange(shared...)
-            current.append(contentsOf: try c.readBytes(suffix))
-            let df = try c.readLength(max: documentCount)
-            let pl = try c.readLength(max: postings.count - postingStart)
-            let ql = try c.readLength(max: positions.count - positionStart)
-            let maxTf = try c.readLength(max: Int(UInt32.max))
-            let minNorm = try c.readUInt8()
-            guard df > 0 else { throw c.corrupt("term with no documents") }
-            let info = TermInfo(docFreq: df, postings: postingStart..<postingStart + pl,
-                                positions: positionStart..<positionStart + ql,
-                                bound: PostingsEncoder.Bound(maxFrequency: UInt32(maxTf), minNorm: minNorm))
-            postingStart += pl
-            positionStart += ql
-            var thrown: IndexError?
-            let goOn = current.withUnsafeBytes { raw in
-                do throws(IndexError) { return try visit(raw, info) } catch { thrown = error; return false }
+        var thrown: IndexError?
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxTermLength) { current in
+            var length = 0
+            for _ in 0..<entries {
+                guard let shared = readVarint(terms, &offset, end), let suffix = readVarint(terms, &offset, end),
+                      shared <= UInt64(length), shared + suffix <= UInt64(Self.maxTermLength),
+                      suffix <= UInt64(end - offset)
+                else { thrown = corrupt(); return }
+                let keep = Int(shared), add = Int(suffix)
+                if add > 0 {
+                    UnsafeMutableRawPointer(current.baseAddress! + keep)
+                        .copyMemory(from: terms.baseAddress! + offset, byteCount: add)
+                }
+                offset += add
+                length = keep + add
+                guard let df = readVarint(terms, &offset, end), let pl = readVarint(terms, &offset, end),
+                      let ql = readVarint(terms, &offset, end), let maxTf = readVarint(terms, &offset, end),
+                      offset < end,
+                      df > 0, df <= UInt64(documentCount),
+                      pl <= UInt64(postings.count - postingStart), ql <= UInt64(positions.count - positionStart),
+                      maxTf <= UInt64(UInt32.max)
+                else { thrown = corrupt(); return }
+                let minNorm = terms[offset]
+                offset += 1
+                let info = TermInfo(docFreq: Int(df), postings: postingStart..<postingStart + Int(pl),
+                                    positions: positionStart..<positionStart + Int(ql),
+                                    bound: PostingsEncoder.Bound(maxFrequency: UInt32(maxTf), minNorm: minNorm))
+                postingStart += Int(pl)
+                positionStart += Int(ql)
+                let term = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: current[0..<length]))
+                do throws(IndexError) {
+                    if try !visit(term, info) { return }
+                } catch {
+                    thrown = error
+                    return
+                }
             }
-            if let thrown { throw thrown }
-            if !goOn { return }
         }
+        if let thrown { throw thrown }
     }
 
     static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {

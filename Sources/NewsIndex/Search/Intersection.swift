@@ -9,22 +9,28 @@ enum Intersection {
         let lead = terms[0].cursor
         var sheet = ScoreSheet(terms: segment.termCount)
         var skipped = false
+        // The block bounds at the candidate, valid through `boundThrough`.
+        var bound = 0.0
+        var boundThrough = -1
         var candidate = lead.doc
         outer: while candidate != PostingsCursor.exhausted {
             let threshold = top.threshold
             if prune && threshold > -.infinity {
-                // Block-max: the bound of the blocks holding the candidate, and how far it holds.
-                var bound = 0.0
-                var through = Int.max
-                for t in terms {
-                    let (b, last) = t.blockBound(at: candidate)
-                    bound += b
-                    through = min(through, last)
+                // Block-max: the bound of the blocks holding the candidate, recomputed only
+                // when the candidate leaves the blocks it was computed for.
+                if candidate > boundThrough {
+                    bound = 0
+                    boundThrough = Int.max
+                    for t in terms {
+                        let (b, last) = t.blockBound(at: candidate)
+                        bound += b
+                        boundThrough = min(boundThrough, last)
+                    }
                 }
                 if bound < threshold * (1 - 1e-12) {
                     skipped = true
-                    guard through < PostingsCursor.exhausted - 1 else { break }
-                    lead.advance(to: through + 1)
+                    guard boundThrough < PostingsCursor.exhausted - 1 else { break }
+                    lead.advance(to: boundThrough + 1)
                     candidate = lead.doc
                     continue
                 }

@@ -41,15 +41,25 @@ public struct Searcher {
     }
 
     public func search(_ query: Query, limit: Int) throws(IndexError) -> SearchResults {
-        let terms = try weigh(query)
+        // Each term is looked up once per segment; the same entries give its document
+        // frequency and its postings.
+        var found: [[TermInfo?]] = []
+        for segment in reader.segments {
+            found.append(try query.terms.map { text throws(IndexError) in
+                try withUTF8Bytes(of: text) { u throws(IndexError) in try segment.lookup(u) }
+            })
+        }
+        let terms = query.terms.enumerated().map { slot, text in
+            let df = min(found.reduce(0) { $0 + ($1[slot]?.docFreq ?? 0) }, reader.documentCount)
+            return WeightedTerm(text: text, documentFrequency: df, idf: bm25.idf(documentFrequency: df))
+        }
         var top = TopKCollector(k: max(0, limit))
         var exact = true
         let norms = bm25.normTable()
         for (s, segment) in reader.segments.enumerated() {
             var scorers: [TermScorer] = []
             for (slot, term) in terms.enumerated() {
-                let info = try withUTF8Bytes(of: term.text) { u throws(IndexError) in try segment.lookup(u) }
-                if let info {
+                if let info = found[s][slot] {
                     scorers.append(TermScorer(cursor: PostingsCursor(segment: segment, term: info), slot: slot,
                                               idf: term.idf, bm25: bm25, norms: norms))
                 } else if query.mode == .all {
