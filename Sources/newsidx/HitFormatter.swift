@@ -7,29 +7,45 @@ struct HitFormatter {
     let format: SearchCommand.OutputFormat
     let snippets = SnippetBuilder(analyzer: .standard)
 
+    /// What one hit shows: where it came from, and for text and JSON its story and snippet.
+    struct PreparedHit {
+        var hit: ScoredDocument
+        var path: String
+        var item: String?
+        var stored: StoredStory?
+        var snippet: Snippet?
+    }
+
+    /// Everything the output needs from the index: for a run file only the documents'
+    /// paths, for text and JSON the stored stories and their snippets. This is the work
+    /// `--stats` times; building the output strings is not.
+    func prepare(_ results: SearchResults) throws(IndexError) -> [PreparedHit] {
+        try results.hits.map { hit throws(IndexError) in
+            if format == .trec {
+                let record = try reader.record(at: hit.address)
+                return PreparedHit(hit: hit, path: record.path, item: record.item)
+            }
+            let stored = try reader.storedStory(at: hit.address)
+            return PreparedHit(hit: hit, path: stored.path, item: stored.story.itemID, stored: stored,
+                               snippet: snippets.snippet(of: stored.story.body, terms: results.terms))
+        }
+    }
+
     /// `queryID` is set in batch mode: text gets a heading per query, JSON a `qid` key.
-    func render(_ results: SearchResults, queryID: String?, queryText: String) throws(IndexError) -> String {
+    func render(_ results: SearchResults, _ hits: [PreparedHit], queryID: String?, queryText: String) -> String {
         var out = ""
         if format == .text {
             if let queryID { out += Terminal.bold("query \(queryID): \(queryText)") + "\n" }
-            out += Self.header(results, shown: results.hits.count)
+            out += Self.header(results, shown: hits.count)
         }
-        for (i, hit) in results.hits.enumerated() {
-            if format == .trec {
-                let record = try reader.record(at: hit.address)
-                out += "\(queryID ?? "1") Q0 \(Self.runDocumentID(path: record.path, item: record.item)) \(i + 1) \(hit.score) newsidx\n"
-                continue
-            }
-            let stored = try reader.storedStory(at: hit.address)
+        for (i, p) in hits.enumerated() {
             switch format {
             case .trec:
-                break
+                out += "\(queryID ?? "1") Q0 \(Self.runDocumentID(path: p.path, item: p.item)) \(i + 1) \(p.hit.score) newsidx\n"
             case .json:
-                let snippet = snippets.snippet(of: stored.story.body, terms: results.terms)
-                out += Self.json(rank: i + 1, hit: hit, stored: stored, snippet: snippet, queryID: queryID) + "\n"
+                out += Self.json(rank: i + 1, hit: p.hit, stored: p.stored!, snippet: p.snippet!, queryID: queryID) + "\n"
             case .text:
-                let snippet = snippets.snippet(of: stored.story.body, terms: results.terms)
-                out += Self.text(rank: i + 1, hit: hit, stored: stored, snippet: snippet)
+                out += Self.text(rank: i + 1, hit: p.hit, stored: p.stored!, snippet: p.snippet!)
             }
         }
         return out

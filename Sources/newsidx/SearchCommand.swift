@@ -84,9 +84,9 @@ struct SearchCommand: ParsableCommand {
             for (entry, query) in parsed {
                 let start = ContinuousClock.now
                 let results = try searcher.search(query, limit: limit)
-                let rendered = try formatter.render(results, queryID: isBatch ? entry.id : nil, queryText: entry.text)
+                let hits = try formatter.prepare(results)
                 latencies.record(ContinuousClock.now - start)
-                Terminal.output(rendered)
+                Terminal.output(formatter.render(results, hits, queryID: isBatch ? entry.id : nil, queryText: entry.text))
                 anyHits = anyHits || !results.hits.isEmpty
             }
             return anyHits
