@@ -107,6 +107,48 @@ enum FileSystem {
     }
 }
 
+/// A file written front to back and made durable at `close()` (fsync, then close); a
+/// segment is streamed through it section by section.
+final class DurableFile {
+    let path: String
+    private var fd: Int32
+    private(set) var offset = 0
+
+    init(creating path: String) throws(IndexError) {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: path, operation: "create", errno: errno) }
+    }
+
+    deinit { if fd >= 0 { Glibc.close(fd) } }
+
+    func append(_ bytes: [UInt8]) throws(IndexError) {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "write", errno: errno)
+            }
+            done += n
+        }
+        offset += bytes.count
+    }
+
+    /// Zero bytes up to the next multiple of `alignment`.
+    func pad(to alignment: Int) throws(IndexError) {
+        let gap = (alignment - offset % alignment) % alignment
+        if gap > 0 { try append([UInt8](repeating: 0, count: gap)) }
+    }
+
+    func close() throws(IndexError) {
+        guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
+        let result = Glibc.close(fd)
+        fd = -1
+        guard result == 0 else { throw .io(path: path, operation: "close", errno: errno) }
+    }
+}
+
 /// A read-only memory map of one index file; the bytes stay valid while this object lives,
 /// even if a writer unlinks the file meanwhile.
 final class MappedFile: @unchecked Sendable {

@@ -239,8 +239,7 @@ public final class IndexWriter {
     /// Writes the in-memory segment to disk (not yet visible: `commit` publishes it).
     private func flush() throws(IndexError) {
         guard let segment = pending, segment.documentCount > 0 else { return }
-        let bytes = segment.serialize()
-        try FileSystem.writeDurably(store.path(SegmentFormat.fileName(segment: pendingID)), bytes)
+        try segment.write(to: store.path(SegmentFormat.fileName(segment: pendingID)))
         written.append(Manifest.Segment(id: pendingID, documentCount: segment.documentCount,
                                         tokenCount: segment.totalTokens, deletedCount: 0, deletionGeneration: 0))
         pending = nil

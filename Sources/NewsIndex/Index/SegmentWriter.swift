@@ -134,56 +134,56 @@ struct SegmentWriter {
         out.append(UInt8(v))
     }
 
-    /// The complete segment file. The stored stories are compressed on another thread while
+    /// Writes the segment file to `path` and fsyncs it, section by section, so the file is
+    /// never held whole in memory. The stored stories are compressed on another thread while
     /// this one encodes the postings.
-    func serialize() -> [UInt8] {
+    func write(to path: String) throws(IndexError) {
         let store = BackgroundResult { [storedStories] in storedStories.finish() }
         let (dictionary, index, postingStream, positionStream) = invertedSections()
-        var file = ByteBuffer(capacity: memoryFootprint + 4096)
-        file.append(contentsOf: SegmentFormat.headerMagic)
-        file.appendUInt32(SegmentFormat.version)
-        file.appendUInt32(0)
+        let file = try DurableFile(creating: path)
+        var header = ByteBuffer()
+        header.append(contentsOf: SegmentFormat.headerMagic)
+        header.appendUInt32(SegmentFormat.version)
+        header.appendUInt32(0)
+        try file.append(header.bytes)
         var table: [(SegmentFormat.Section, Int, Int, UInt32)] = []
 
-        func section(_ id: SegmentFormat.Section, _ bytes: [UInt8]) {
-            while file.count % 8 != 0 { file.append(0) }
-            table.append((id, file.count, bytes.count, CRC32.checksum(bytes)))
-            file.append(contentsOf: bytes)
+        func section(_ id: SegmentFormat.Section, _ bytes: [UInt8]) throws(IndexError) {
+            try file.pad(to: 8)
+            table.append((id, file.offset, bytes.count, CRC32.checksum(bytes)))
+            try file.append(bytes)
         }
 
-        section(.docs, docs.bytes)
-
+        try section(.docs, docs.bytes)
         var paths = ByteBuffer(capacity: pathOffsets.count * 4 + pathBytes.count)
         for o in pathOffsets { paths.appendUInt32(o) }
         paths.append(contentsOf: pathBytes.bytes)
-        section(.paths, paths.bytes)
-
-        section(.store, store.wait())
-
-        section(.terms, dictionary)
-        section(.termIndex, index)
-        section(.postings, postingStream)
-        section(.positions, positionStream)
-
-        section(.norms, norms)
-
+        try section(.paths, paths.bytes)
+        try section(.terms, dictionary)
+        try section(.termIndex, index)
+        try section(.postings, postingStream)
+        try section(.positions, positionStream)
+        try section(.norms, norms)
         var stats = ByteBuffer()
         stats.appendUInt32(UInt32(documentCount))
         stats.appendUInt64(totalTokens)
-        section(.stats, stats.bytes)
+        try section(.stats, stats.bytes)
+        try section(.store, store.wait())
 
-        while file.count % 8 != 0 { file.append(0) }
-        let footerOffset = file.count
-        file.appendUInt32(UInt32(table.count))
+        try file.pad(to: 8)
+        var footer = ByteBuffer()
+        let footerOffset = file.offset
+        footer.appendUInt32(UInt32(table.count))
         for (id, offset, length, crc) in table {
-            file.appendUInt32(id.rawValue)
-            file.appendUInt64(UInt64(offset))
-            file.appendUInt64(UInt64(length))
-            file.appendUInt32(crc)
+            footer.appendUInt32(id.rawValue)
+            footer.appendUInt64(UInt64(offset))
+            footer.appendUInt64(UInt64(length))
+            footer.appendUInt32(crc)
         }
-        file.appendUInt64(UInt64(footerOffset))
-        file.append(contentsOf: SegmentFormat.footerMagic)
-        return file.bytes
+        footer.appendUInt64(UInt64(footerOffset))
+        footer.append(contentsOf: SegmentFormat.footerMagic)
+        try file.append(footer.bytes)
+        try file.close()
     }
 
     /// The term dictionary, its sparse index, and the postings and positions streams in term order.

@@ -12,7 +12,8 @@ import Testing
                                         contentHash: UInt64(i) &* 0x9E37_79B9, fileSize: 1000, mtimeNanoseconds: 42)
             writer.add(record, story)
         }
-        let path = dir.write("seg-1.seg", bytes: writer.serialize())
+        let path = dir.path + "/seg-1.seg"
+        try writer.write(to: path)
         return try SegmentReader(id: 1, path: path)
     }
 
