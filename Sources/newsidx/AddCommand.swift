@@ -27,6 +27,10 @@ struct AddCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for another writer before exiting with status 75.", valueName: "SECONDS"))
     var wait: Double = 30
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Memory for the segment being built; when full it is written out and a new one started.", valueName: "MB"))
+    var memory: Int = 128
+
     @Argument(help: ArgumentHelp("Files and folders to index.", valueName: "PATH"))
     var paths: [String]
 
@@ -34,6 +38,7 @@ struct AddCommand: ParsableCommand {
         guard !paths.isEmpty else { throw ValidationError("give at least one file or folder to index") }
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of megabytes") }
         guard wait >= 0 else { throw ValidationError("--wait must be zero or more seconds") }
+        guard memory >= 16 else { throw ValidationError("--memory must be at least 16 (megabytes)") }
     }
 
     func run() throws {
@@ -46,6 +51,7 @@ struct AddCommand: ParsableCommand {
         var options = IndexWriter.Options()
         options.maxFileSize = maxFileSize << 20
         options.lockWait = wait
+        options.memoryBudget = memory << 20
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal)
         let summary = try withIndex { () throws(IndexError) -> AddSummary in
             defer { progress.clear() }

@@ -4,20 +4,24 @@ import Glibc
 import Darwin
 #endif
 
-/// A blocking first-in-first-out queue of bounded size between one producing and one
-/// consuming thread: the reader of files stays at most `capacity` items ahead of the
-/// indexer, so memory stays bounded whatever the corpus.
+/// A blocking first-in-first-out queue between one producing and one consuming thread,
+/// bounded in items and in weight (bytes): the reader of files stays at most `capacity`
+/// files and `maxWeight` bytes ahead of the indexer, so memory stays bounded whatever the
+/// corpus. One item heavier than the bound still passes when the queue is empty.
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let capacity: Int
-    private var items: [Element?] = []
+    private let maxWeight: Int
+    private var weight = 0
+    private var items: [(element: Element, weight: Int)?] = []
     private var head = 0
     private var closed = false
     private var cancelled = false
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
-    init(capacity: Int) {
+    init(capacity: Int, maxWeight: Int = .max) {
         self.capacity = max(1, capacity)
+        self.maxWeight = maxWeight
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
     }
@@ -36,11 +40,15 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Adds an item, waiting while the queue is full; false when the consumer has cancelled.
-    func push(_ element: Element) -> Bool {
+    func push(_ element: Element, weight w: Int = 1) -> Bool {
         locked {
-            while items.count - head >= capacity && !cancelled { pthread_cond_wait(changed, mutex) }
+            while !cancelled && items.count > head
+                    && (items.count - head >= capacity || weight + w > maxWeight) {
+                pthread_cond_wait(changed, mutex)
+            }
             guard !cancelled else { return false }
-            items.append(element)
+            items.append((element, w))
+            weight += w
             pthread_cond_broadcast(changed)
             return true
         }
@@ -50,16 +58,16 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     func pop() -> Element? {
         locked {
             while head == items.count && !closed { pthread_cond_wait(changed, mutex) }
-            guard head < items.count else { return nil }
-            let element = items[head]
+            guard head < items.count, let entry = items[head] else { return nil }
             items[head] = nil
+            weight -= entry.weight
             head += 1
             if head > 1024 && head * 2 > items.count {
                 items.removeFirst(head)
                 head = 0
             }
             pthread_cond_broadcast(changed)
-            return element
+            return entry.element
         }
     }
 

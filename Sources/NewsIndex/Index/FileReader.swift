@@ -34,7 +34,8 @@ struct FileReader: Sendable {
             var stop = false
             CorpusWalker().walk(path, onFile: { file in
                 guard !stop else { return }
-                stop = !queue.push(.file(read(file, parser: parser)))
+                let item = read(file, parser: parser)
+                stop = !queue.push(.file(item), weight: item.size)
             }, onWarning: { file, reason in
                 guard !stop else { return }
                 stop = !queue.push(.skipped(path: file, reason: reason))

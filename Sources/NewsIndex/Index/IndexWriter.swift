@@ -13,8 +13,9 @@ public final class IndexWriter {
     public struct Options: Sendable {
         /// Seconds to wait for another writer to finish before giving up with `.busy`.
         public var lockWait: Double = 30
-        /// In-memory segment size at which it is written out and a new one started.
-        public var memoryBudget: Int = 256 << 20
+        /// In-memory segment size at which it is written out and a new one started; peak
+        /// memory stays within about twice this plus a constant.
+        public var memoryBudget: Int = 128 << 20
         /// Files larger than this are skipped with a warning.
         public var maxFileSize: Int = 64 << 20
 
@@ -103,7 +104,8 @@ public final class IndexWriter {
                 dirty = true
             }
         }
-        let queue = BoundedQueue<FileReader.Item>(capacity: 64)
+        // Read-ahead: enough to keep both cores busy, a small share of the memory budget.
+        let queue = BoundedQueue<FileReader.Item>(capacity: 64, maxWeight: max(1 << 20, options.memoryBudget / 16))
         let reader = FileReader(maxFileSize: options.maxFileSize, knownHashes: knownFileHashes())
         let paths = inputs.map(\.canonicalPath)
         let done = DispatchGroup()

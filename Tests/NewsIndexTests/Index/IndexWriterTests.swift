@@ -98,6 +98,24 @@ import Testing
         #expect(reasons.first?.contains("limit") == true)
     }
 
+    @Test func aSmallMemoryBudgetSplitsTheIndexIntoSegmentsWithNothingLost() throws {
+        for i in 0..<300 {
+            corpus.write("s\(i).txt", story("story number\(i) about talks in Seoul " + String(repeating: "filler words ", count: 40)))
+        }
+        var options = IndexWriter.Options()
+        options.memoryBudget = 64 << 10
+        let writer = try IndexWriter(directory: index.path, analyzer: .standard, options: options)
+        let summary = try writer.add(try IngestInput.resolve([corpus.path])) { _ in }
+        try writer.commit()
+        #expect(summary.added == 300)
+        let r = try reader()
+        #expect(r.manifest.segments.count > 3)
+        #expect(r.documentCount == 300)
+        let hits = try Searcher(reader: r).search(Query(terms: ["seoul"], mode: .all), limit: 1000)
+        #expect(hits.hits.count == 300)
+        #expect(try Searcher(reader: r).search(Query(terms: ["number217"], mode: .all), limit: 10).hits.count == 1)
+    }
+
     @Test func aMissingPathIsRejectedBeforeAnythingIsWritten() throws {
         #expect(throws: InputError.missingPath("/no/such/newsidx/path")) {
             try IngestInput.resolve([corpus.path, "/no/such/newsidx/path"])
