@@ -6,7 +6,7 @@ internal import CLibXML2
 ///
 /// libxml2's HTML parser lower-cases element and attribute names, so names compare as
 /// lower-case strings.
-struct HTMLNode {
+struct HTMLNode: TreeNode {
     let pointer: xmlNodePtr
 
     init?(_ pointer: xmlNodePtr?) {
@@ -105,43 +105,3 @@ struct HTMLNode {
     }
 }
 
-/// The nodes below a root in document order, without recursion (tag soup can nest tens of
-/// thousands of elements deep); `skipChildren()` prunes the subtree of the last node.
-struct HTMLPreorder {
-    let root: HTMLNode
-    private var current: HTMLNode?
-    private var started = false
-    private var descend = true
-
-    init(root: HTMLNode) {
-        self.root = root
-    }
-
-    mutating func skipChildren() {
-        descend = false
-    }
-
-    mutating func next() -> HTMLNode? {
-        defer { descend = true }
-        guard started else {
-            started = true
-            current = root.firstChild
-            return current
-        }
-        guard var node = current else { return nil }
-        if descend, let child = node.firstChild {
-            current = child
-            return child
-        }
-        while node.pointer != root.pointer {
-            if let sibling = node.nextSibling {
-                current = sibling
-                return sibling
-            }
-            guard let parent = node.parent else { break }
-            node = parent
-        }
-        current = nil
-        return nil
-    }
-}

@@ -138,7 +138,7 @@ enum XMLDocument {
 /// the document's choice. Text is read from text nodes only: entity references are never
 /// expanded (a reference to one of HTML's named characters, such as `&nbsp;` in NITF, is
 /// read as that character from libxml2's fixed table; any other reference is dropped).
-struct XMLNode {
+struct XMLNode: TreeNode {
     let pointer: xmlNodePtr
 
     init?(_ pointer: xmlNodePtr?) {
@@ -338,47 +338,6 @@ struct XMLNode {
             i += 1
         }
         return cString[i] == 0
-    }
-}
-
-/// The nodes below a root in document order, without recursion; `skipChildren()` prunes
-/// the subtree of the last node returned. Entity references are not entered.
-struct XMLPreorder {
-    let root: XMLNode
-    private var current: XMLNode?
-    private var started = false
-    private var descend = true
-
-    init(root: XMLNode) {
-        self.root = root
-    }
-
-    mutating func skipChildren() {
-        descend = false
-    }
-
-    mutating func next() -> XMLNode? {
-        defer { descend = true }
-        guard started else {
-            started = true
-            current = root.firstChild
-            return current
-        }
-        guard var node = current else { return nil }
-        if descend, let child = node.firstChild {
-            current = child
-            return child
-        }
-        while node.pointer != root.pointer {
-            if let sibling = node.nextSibling {
-                current = sibling
-                return sibling
-            }
-            guard let parent = node.pointer.pointee.parent.flatMap(XMLNode.init) else { break }
-            node = parent
-        }
-        current = nil
-        return nil
     }
 }
 
