@@ -40,22 +40,9 @@ enum FileSystem {
 
     /// Creates (or truncates) `path`, writes `bytes`, fsyncs and closes it.
     static func writeDurably(_ path: String, _ bytes: [UInt8]) throws(IndexError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, operation: "create", errno: errno) }
-        var closed = false
-        defer { if !closed { close(fd) } }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, operation: "write", errno: errno)
-            }
-            done += n
-        }
-        guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
-        closed = true
-        guard close(fd) == 0 else { throw .io(path: path, operation: "close", errno: errno) }
+        let file = try DurableFile(creating: path)
+        try file.append(bytes)
+        try file.close()
     }
 
     static func rename(_ from: String, to: String) throws(IndexError) {
