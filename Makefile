@@ -12,7 +12,7 @@ SHARED  ?= ../shared
 # XML, zlib for .gz input, zstd for the stored stories.
 APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev
 
-.PHONY: all deps build debug demo test bench scale extraction-eval install uninstall clean
+.PHONY: all deps build debug demo test bench scale eval extraction-eval install uninstall clean
 
 all: build
 
@@ -48,6 +48,10 @@ bench: build
 # Cost as work grows: the news corpus at 1x, 10x and 100x (see Scripts/scale.sh); long.
 scale: build
 	SHARED=$(SHARED) bash Scripts/scale.sh
+
+# Ranking quality on the relevance collections beside the best peers (see Scripts/eval.sh).
+eval: build
+	SHARED=$(SHARED) bash Scripts/eval.sh
 
 # Article extraction against the public benchmark's 121 pages, beside the peers' scores.
 extraction-eval: build
