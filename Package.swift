@@ -39,7 +39,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsIndexTests",
-            dependencies: ["NewsIndex"]
+            dependencies: ["NewsIndex"],
+            exclude: ["Analysis/Fixtures"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -2,22 +2,31 @@
 ///
 /// Indexing and querying share one analyzer so that a query term matches the terms indexed
 /// from the same word in any case, accent or width (`Über`, `uber` and `ＵＢＥＲ` all give
-/// `uber`). `Tokenizer` documents where tokens start and end; `CaseFolding` how they fold.
-/// No stemming, no stopwords.
+/// `uber`). `Tokenizer` documents where tokens start and end; `CaseFolding` how they fold;
+/// `EnglishStemmer` how the standard analyzer then reduces English words to their stems
+/// (`talks`, `talked`, `talking` → `talk`), as the engines newsidx is compared with do. No
+/// stopwords: very common words weigh little through their idf instead.
 public struct Analyzer: Sendable {
-    /// Word tokens (UAX #29-style joiners for numbers, acronyms, apostrophes), folded.
-    public static let standard = Analyzer(tokenizer: Tokenizer())
+    /// Word tokens (UAX #29-style joiners for numbers, acronyms, apostrophes), folded, then
+    /// stemmed with the Snowball English (Porter2) stemmer.
+    public static let standard = Analyzer(tokenizer: Tokenizer(), stemsEnglish: true)
+
+    /// Tokenizing and folding without stemming: the surface forms.
+    public static let folding = Analyzer(tokenizer: Tokenizer(), stemsEnglish: false)
 
     private let tokenizer: Tokenizer
+    private let stemsEnglish: Bool
 
-    private init(tokenizer: Tokenizer) {
+    private init(tokenizer: Tokenizer, stemsEnglish: Bool) {
         self.tokenizer = tokenizer
+        self.stemsEnglish = stemsEnglish
     }
 
     /// Names the analysis rules; recorded in the index so an index is never queried with other rules.
     ///
-    /// Bumped whenever some text would give different terms (tokenizer rules, regenerated fold table).
-    public var identifier: String { "standard-1" }
+    /// Bumped whenever some text would give different terms (tokenizer rules, regenerated fold
+    /// table, stemmer).
+    public var identifier: String { stemsEnglish ? "standard-2" : "folding-1" }
 
     /// Calls `body` for each token in order: its folded term as UTF-8 bytes (valid only during the call)
     /// and the token's byte range in `text.utf8` (for snippets and highlighting).
@@ -38,8 +47,20 @@ public struct Analyzer: Sendable {
         inUTF8 bytes: UnsafeBufferPointer<UInt8>,
         _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
     ) {
-        // Term filters (stemming) go here, rewriting each term between the tokenizer and `body`.
-        tokenizer.forEachToken(in: bytes, body)
+        guard stemsEnglish else {
+            tokenizer.forEachToken(in: bytes, body)
+            return
+        }
+        // The stemmer works in place and never lengthens a term, so one scratch buffer the
+        // size of the longest term serves every token.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maxTermLength) { scratch in
+            tokenizer.forEachToken(in: bytes) { term, range in
+                guard term.count <= scratch.count else { return body(term, range) }
+                _ = scratch.initialize(fromContentsOf: term)
+                let length = EnglishStemmer.stem(scratch, count: term.count)
+                body(UnsafeBufferPointer(rebasing: scratch[..<length]), range)
+            }
+        }
     }
 
     /// The folded terms of `text`, in order (queries, tests).

@@ -1,8 +1,9 @@
 import Testing
 @testable import NewsIndex
 
+/// The tokenizing and folding rules, seen through the analyzer that applies only them.
 @Suite struct AnalyzerTests {
-    let analyzer = Analyzer.standard
+    let analyzer = Analyzer.folding
 
     /// Each token's surface text, sliced out of `text` by its reported byte range.
     func surfaces(in text: String) -> [String] {
@@ -15,7 +16,8 @@ import Testing
     }
 
     @Test func identifierNamesTheRules() {
-        #expect(analyzer.identifier == "standard-1")
+        #expect(analyzer.identifier == "folding-1")
+        #expect(Analyzer.standard.identifier == "standard-2")
     }
 
     @Test func asciiLettersAreLowercased() {
@@ -205,7 +207,7 @@ import Testing
 
 /// Properties checked over pseudo-random text, reproducibly (fixed seed).
 @Suite struct AnalyzerPropertyTests {
-    let analyzer = Analyzer.standard
+    let analyzer = Analyzer.folding
 
     struct Xorshift: RandomNumberGenerator {
         var state: UInt64
@@ -272,6 +274,36 @@ import Testing
                     #expect(range.lowerBound >= 0 && range.upperBound <= bytes.count)
                 }
             }
+        }
+    }
+}
+
+/// The standard analyzer: the same tokens, stemmed.
+@Suite struct StandardAnalyzerTests {
+    let analyzer = Analyzer.standard
+
+    @Test func englishWordsAreStemmed() {
+        #expect(analyzer.terms(in: "Talks talked; talking TALKS") == ["talk", "talk", "talk", "talk"])
+        #expect(analyzer.terms(in: "highlighted relations strengthen") == ["highlight", "relat", "strengthen"])
+    }
+
+    @Test func namesNumbersAndOtherScriptsPassThrough() {
+        #expect(analyzer.terms(in: "Lavrov Kursk 38.13 москва 東京") == ["lavrov", "kursk", "38.13", "москва", "東", "京"])
+    }
+
+    @Test func rangesStillPointAtTheWordAsWritten() {
+        let text = "Choe's talks"
+        var surfaces: [String] = []
+        analyzer.forEachToken(in: text) { _, range in
+            surfaces.append(String(decoding: Array(text.utf8)[range], as: UTF8.self))
+        }
+        #expect(surfaces == ["Choe's", "talks"])
+    }
+
+    /// Stemming twice changes nothing more, so queries (analyzed once) meet indexed terms.
+    @Test func stemsAnalyzeToThemselves() {
+        for term in analyzer.terms(in: "generously generate knightly relational conditional skies dying news") {
+            #expect(analyzer.terms(in: term) == [term])
         }
     }
 }
