@@ -10,8 +10,10 @@ struct IndexOptions: ParsableArguments {
     var index: String?
 
     /// The directory in force: the flag, else `NEWSIDX_INDEX`, else `./Index`.
-    var directory: String {
-        if let index, !index.isEmpty { return index }
+    var directory: String { Self.directory(flag: index) }
+
+    static func directory(flag: String?) -> String {
+        if let flag, !flag.isEmpty { return flag }
         if let env = getenv("NEWSIDX_INDEX"), env.pointee != 0 { return String(cString: env) }
         return "Index"
     }

@@ -23,8 +23,12 @@ struct Newsidx: ParsableCommand {
     static func main() {
         let status: Int32
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let search = SearchFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
+                try search.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
             status = 0
         } catch let failure as CommandFailure {
             if let message = failure.message { Terminal.error(message) }

@@ -56,42 +56,12 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let batch: [QueryBatch.Entry]
-        if let queries {
-            batch = try QueryBatch.load(queries)
-        } else {
-            batch = [QueryBatch.Entry(id: "1", text: words.joined(separator: " "))]
-        }
-        let parser = QueryParser(analyzer: .standard)
-        let mode: Query.Mode = any ? .any : .all
-        var parsed: [(QueryBatch.Entry, Query)] = []
-        for entry in batch {
-            do {
-                parsed.append((entry, try parser.parse(entry.text, mode: mode)))
-            } catch {
-                guard queries != nil else { throw CommandFailure.usage(error.description) }
-                Terminal.warning("\(queries!): query \(entry.id): \(error)")
-            }
-        }
-        let format = outputFormat
-        let isBatch = queries != nil
-        var latencies = LatencyStats()
-        let found = try withIndex { () throws(IndexError) -> Bool in
-            let reader = try IndexReader(directory: location.directory, analyzer: .standard)
-            let searcher = Searcher(reader: reader)
-            let formatter = HitFormatter(reader: reader, format: format)
-            var anyHits = false
-            for (entry, query) in parsed {
-                let start = ContinuousClock.now
-                let results = try searcher.search(query, limit: limit)
-                let hits = try formatter.prepare(results)
-                latencies.record(ContinuousClock.now - start)
-                Terminal.output(formatter.render(results, hits, queryID: isBatch ? entry.id : nil, queryText: entry.text))
-                anyHits = anyHits || !results.hits.isEmpty
-            }
-            return anyHits
-        }
-        if stats { Terminal.standardError(latencies.jsonLine() + "\n") }
-        if !found { throw CommandFailure(status: .noMatch, message: nil) }
+        try request.run()
+    }
+
+    /// What this invocation asks for, as a plain value.
+    var request: SearchRequest {
+        SearchRequest(index: location.directory, any: any, limit: limit, format: outputFormat,
+                      queries: queries, stats: stats, words: words)
     }
 }

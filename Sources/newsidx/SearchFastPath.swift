@@ -1,0 +1,68 @@
+/// Recognises the common shapes of `newsidx search` without swift-argument-parser.
+///
+/// A search is a short-lived process, and the parser's start-up (runtime reflection over
+/// every command's options) cost more than the query itself. This reads only the plainest
+/// forms — the search options with a separate or `=` value, and words — and declines
+/// anything else (help, unknown or repeated options, a missing value, a query that fails
+/// validation), which then goes through `SearchCommand` as usual, so help and error
+/// messages have one source. A test checks that both read every accepted form alike.
+enum SearchFastPath {
+    /// The request, or nil to let the full parser handle these arguments.
+    static func parse(_ arguments: [String]) -> SearchRequest? {
+        guard arguments.first == "search" else { return nil }
+        var index: String?
+        var any = false, json = false, stats = false
+        var limit: Int?
+        var format: SearchCommand.OutputFormat?
+        var queries: String?
+        var words: [String] = []
+        var seen = Set<String>()
+        var rest = arguments.dropFirst()[...]
+        var onlyWords = false
+        while let argument = rest.popFirst() {
+            if onlyWords || !argument.hasPrefix("-") || argument == "-" {
+                words.append(argument)
+                continue
+            }
+            if argument == "--" {
+                onlyWords = true
+                continue
+            }
+            var name = argument
+            var inlineValue: String?
+            if let eq = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+                name = String(argument[..<eq])
+                inlineValue = String(argument[argument.index(after: eq)...])
+            }
+            if name == "-l" { name = "--limit" }
+            guard seen.insert(name).inserted else { return nil }
+            func value() -> String? {
+                if let inlineValue { return inlineValue }
+                guard let next = rest.popFirst(), !next.hasPrefix("-") else { return nil }
+                return next
+            }
+            switch name {
+            case "--any", "--json", "--stats":
+                guard inlineValue == nil else { return nil }
+                if name == "--any" { any = true } else if name == "--json" { json = true } else { stats = true }
+            case "--index":
+                guard let v = value() else { return nil }
+                index = v
+            case "--limit":
+                guard let v = value(), let n = Int(v), n > 0 else { return nil }
+                limit = n
+            case "--format":
+                guard let v = value(), let f = SearchCommand.OutputFormat(rawValue: v) else { return nil }
+                format = f
+            case "--queries":
+                guard let v = value() else { return nil }
+                queries = v
+            default:
+                return nil
+            }
+        }
+        guard (queries == nil) != words.isEmpty else { return nil }
+        return SearchRequest(index: IndexOptions.directory(flag: index), any: any, limit: limit ?? 10,
+                             format: json ? .json : format ?? .text, queries: queries, stats: stats, words: words)
+    }
+}

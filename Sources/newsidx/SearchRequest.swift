@@ -1,0 +1,53 @@
+import NewsIndex
+
+/// One `newsidx search` as a plain value: what to search, where, and how to print it.
+/// `SearchCommand` builds it from parsed arguments; `SearchFastPath` from the common
+/// argument shapes without the parser's start-up cost.
+struct SearchRequest: Equatable {
+    var index: String
+    var any: Bool
+    var limit: Int
+    var format: SearchCommand.OutputFormat
+    var queries: String?
+    var stats: Bool
+    var words: [String]
+
+    func run() throws {
+        let batch: [QueryBatch.Entry]
+        if let queries {
+            batch = try QueryBatch.load(queries)
+        } else {
+            batch = [QueryBatch.Entry(id: "1", text: words.joined(separator: " "))]
+        }
+        let parser = QueryParser(analyzer: .standard)
+        let mode: Query.Mode = any ? .any : .all
+        var parsed: [(QueryBatch.Entry, Query)] = []
+        for entry in batch {
+            do {
+                parsed.append((entry, try parser.parse(entry.text, mode: mode)))
+            } catch {
+                guard let queries else { throw CommandFailure.usage(error.description) }
+                Terminal.warning("\(queries): query \(entry.id): \(error)")
+            }
+        }
+        let isBatch = queries != nil
+        var latencies = LatencyStats()
+        let found = try withIndex { () throws(IndexError) -> Bool in
+            let reader = try IndexReader(directory: index, analyzer: .standard)
+            let searcher = Searcher(reader: reader)
+            let formatter = HitFormatter(reader: reader, format: format)
+            var anyHits = false
+            for (entry, query) in parsed {
+                let start = ContinuousClock.now
+                let results = try searcher.search(query, limit: limit)
+                let hits = try formatter.prepare(results)
+                latencies.record(ContinuousClock.now - start)
+                Terminal.output(formatter.render(results, hits, queryID: isBatch ? entry.id : nil, queryText: entry.text))
+                anyHits = anyHits || !results.hits.isEmpty
+            }
+            return anyHits
+        }
+        if stats { Terminal.standardError(latencies.jsonLine() + "\n") }
+        if !found { throw CommandFailure(status: .noMatch, message: nil) }
+    }
+}

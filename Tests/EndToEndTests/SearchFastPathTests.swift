@@ -1,0 +1,48 @@
+import Testing
+@testable import newsidx
+
+/// The fast path must read every argument shape it accepts exactly as swift-argument-parser
+/// reads it, and decline the rest.
+@Suite struct SearchFastPathTests {
+    static let accepted: [[String]] = [
+        ["search", "Lavrov", "Kursk"],
+        ["search", "Lavrov Kursk"],
+        ["search", "--any", "lavrov", "pyongyang"],
+        ["search", "lavrov", "--any", "--limit", "5"],
+        ["search", "--limit=3", "--json", "lavrov"],
+        ["search", "-l", "7", "--format", "trec", "seoul"],
+        ["search", "--format=json", "--index", "/tmp/some index", "seoul"],
+        ["search", "--index=relative/dir", "--stats", "talks"],
+        ["search", "--queries", "q.tsv", "--any", "--limit", "1000", "--format", "trec", "--stats"],
+        ["search", "--", "-negative", "--any"],
+        ["search", "--any", "--", "words", "after"],
+    ]
+
+    static let declined: [[String]] = [
+        ["search"],
+        ["search", "--help"],
+        ["search", "-h", "x"],
+        ["search", "--limit", "0", "x"],
+        ["search", "--limit", "ten", "x"],
+        ["search", "--format", "xml", "x"],
+        ["search", "--any", "--any", "x"],
+        ["search", "--queries", "q.tsv", "also", "words"],
+        ["search", "--unknown", "x"],
+        ["search", "--index"],
+        ["search", "-5"],
+        ["add", "Corpus"],
+        ["search", "--any=yes", "x"],
+    ]
+
+    @Test(arguments: accepted)
+    func acceptedFormsMatchTheArgumentParser(_ argv: [String]) throws {
+        let fast = try #require(SearchFastPath.parse(argv))
+        let parsed = try SearchCommand.parse(Array(argv.dropFirst()))
+        #expect(fast == parsed.request)
+    }
+
+    @Test(arguments: declined)
+    func otherFormsAreLeftToTheArgumentParser(_ argv: [String]) {
+        #expect(SearchFastPath.parse(argv) == nil)
+    }
+}
