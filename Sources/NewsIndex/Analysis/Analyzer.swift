@@ -63,6 +63,29 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Like `forEachToken(in:_:)`, but stems only the tokens `worthStemming` accepts (given
+    /// the folded, unstemmed token); the others are reported folded only. Stemming keeps a
+    /// term's first letter, so a caller looking for particular terms can skip the stemmer
+    /// for every token that cannot become one of them.
+    public func forEachToken(
+        in text: String,
+        stemmingOnly worthStemming: (UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
+    ) {
+        guard stemsEnglish else { return forEachToken(in: text, body) }
+        var text = text
+        text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maxTermLength) { scratch in
+                tokenizer.forEachToken(in: bytes) { term, range in
+                    guard term.count <= scratch.count, worthStemming(term) else { return body(term, range) }
+                    _ = scratch.initialize(fromContentsOf: term)
+                    let length = EnglishStemmer.stem(scratch, count: term.count)
+                    body(UnsafeBufferPointer(rebasing: scratch[..<length]), range)
+                }
+            }
+        }
+    }
+
     /// The folded terms of `text`, in order (queries, tests).
     public func terms(in text: String) -> [String] {
         var terms: [String] = []

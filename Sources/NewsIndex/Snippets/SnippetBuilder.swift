@@ -32,7 +32,7 @@ public struct SnippetBuilder: Sendable {
         let keys = QueryTermMatcher(terms.map(\.text))
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 5)
-        analyzer.forEachToken(in: text) { term, range in
+        analyzer.forEachToken(in: text, stemmingOnly: keys.mayMatch) { term, range in
             tokens.append(Token(range: range, term: keys.index(of: term)))
         }
         guard !tokens.isEmpty else { return Snippet(text: "", highlights: []) }
@@ -127,7 +127,22 @@ public struct SnippetBuilder: Sendable {
 private struct QueryTermMatcher {
     private let terms: [[UInt8]]
 
-    init(_ texts: [String]) { terms = texts.map { Array($0.utf8) } }
+    /// Whether a token starting with each byte could be a query term.
+    private let firstBytes: [Bool]
+
+    init(_ texts: [String]) {
+        terms = texts.map { Array($0.utf8) }
+        var first = [Bool](repeating: false, count: 256)
+        for term in terms { if let b = term.first { first[Int(b)] = true } }
+        firstBytes = first
+    }
+
+    /// False when no query term starts with the token's first byte (stemming keeps it).
+    @inline(__always)
+    func mayMatch(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = token.first else { return false }
+        return firstBytes[Int(first)]
+    }
 
     @inline(__always)
     func index(of token: UnsafeBufferPointer<UInt8>) -> Int {

@@ -64,4 +64,9 @@ import Testing
         #expect(s.text == "Lavrov met Choe.")
         #expect(marked(s) == ["Choe"])
     }
+
+    @Test func inflectedFormsOfAQueryWordAreMarked() {
+        let s = builder.snippet(of: "Talks ended; the talking continued and nobody talked.", terms: terms(["talk": 1]))
+        #expect(marked(s) == ["Talks", "talking", "talked"])
+    }
 }
