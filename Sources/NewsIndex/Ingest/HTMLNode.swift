@@ -31,7 +31,7 @@ struct HTMLNode: TreeNode {
     /// The bytes of a text node, or an empty buffer.
     var textBytes: UnsafeBufferPointer<UInt8> {
         guard let content = pointer.pointee.content else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+        return UnsafeBufferPointer(start: content, count: Int(newsidx_xmlStrlen(content)))
     }
 
     /// The value of the attribute `name` (lower-case), or nil when the element does not
@@ -54,13 +54,13 @@ struct HTMLNode: TreeNode {
         guard let attribute = property(name) else { return nil }
         if let only = attribute.pointee.children, only.pointee.next == nil {
             guard let content = only.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            return body(UnsafeBufferPointer(start: content, count: Int(newsidx_xmlStrlen(content))))
         }
         var bytes: [UInt8] = []
         var child = attribute.pointee.children
         while let c = child {
             if let content = c.pointee.content {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(newsidx_xmlStrlen(content))))
             }
             child = c.pointee.next
         }

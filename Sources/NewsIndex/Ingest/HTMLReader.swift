@@ -18,7 +18,7 @@ public struct HTMLReader: Sendable {
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
             | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
 
-    private static let parserInitialized: Void = xmlInitParser()
+    private static let parserInitialized: Void = newsidx_xmlInitParser()
 
     /// What a page that libxml2 cannot make a tree of (no bytes) reads as.
     private static let noStory = Story(title: "", titleIsHeadline: false, body: "")
@@ -61,12 +61,14 @@ public struct HTMLReader: Sendable {
     }
 
     private static func parse<R>(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, _ body: (HTMLNode) -> R) -> R? {
+        // libxml2 is opened on first use; without it a page reads as holding no text.
+        guard newsidx_libxml2_available() != 0 else { return nil }
         let document = bytes.withMemoryRebound(to: CChar.self) { chars in
-            htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, parseOptions)
+            newsidx_htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, parseOptions)
         }
         guard let document else { return nil }
-        defer { xmlFreeDoc(document) }
-        guard let root = HTMLNode(xmlDocGetRootElement(document)) else { return nil }
+        defer { newsidx_xmlFreeDoc(document) }
+        guard let root = HTMLNode(newsidx_xmlDocGetRootElement(document)) else { return nil }
         return body(root)
     }
 

@@ -23,7 +23,7 @@ enum XMLDocument {
     /// declaration's `encoding` does not switch decoders again.
     private static let ignoreDeclaredEncoding = Int32(bitPattern: XML_PARSE_IGNORE_ENC.rawValue)
 
-    private static let parserInitialized: Void = xmlInitParser()
+    private static let parserInitialized: Void = newsidx_xmlInitParser()
 
     /// Parses `bytes` and calls `body` with the root element; nil when libxml2 makes no
     /// tree of them or the tree has no element. The tree is freed when `body` returns, so
@@ -42,8 +42,9 @@ enum XMLDocument {
     private static func parse<Result>(
         _ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, _ body: (XMLNode) -> Result
     ) -> Result? {
-        guard let context = xmlNewParserCtxt() else { return nil }
-        defer { xmlFreeParserCtxt(context) }
+        // libxml2 is opened on first use; without it a document reads as holding no text.
+        guard newsidx_libxml2_available() != 0, let context = newsidx_xmlNewParserCtxt() else { return nil }
+        defer { newsidx_xmlFreeParserCtxt(context) }
         // Belt and braces beside the options: this parser has no way to fetch an external
         // entity or DTD subset at all.
         if let sax = context.pointee.sax {
@@ -52,11 +53,11 @@ enum XMLDocument {
         }
         let options = parseOptions | (encoding == nil ? 0 : ignoreDeclaredEncoding)
         let document = bytes.withMemoryRebound(to: CChar.self) { chars in
-            xmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
+            newsidx_xmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
         }
         guard let document else { return nil }
-        defer { xmlFreeDoc(document) }
-        guard let root = XMLNode(xmlDocGetRootElement(document)) else { return nil }
+        defer { newsidx_xmlFreeDoc(document) }
+        guard let root = XMLNode(newsidx_xmlDocGetRootElement(document)) else { return nil }
         return body(root)
     }
 
@@ -302,7 +303,7 @@ struct XMLNode: TreeNode {
     /// The bytes of a text node, or an empty buffer.
     var textBytes: UnsafeBufferPointer<UInt8> {
         guard isText, let content = pointer.pointee.content else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+        return UnsafeBufferPointer(start: content, count: Int(newsidx_xmlStrlen(content)))
     }
 
     /// Appends a text node's text, or the character an entity reference names in HTML.
@@ -318,7 +319,7 @@ struct XMLNode: TreeNode {
     /// that character, from libxml2's fixed HTML table: never the document's declaration.
     var entityCharacter: String? {
         guard isEntityReference, let name = pointer.pointee.name,
-              let entity = htmlEntityLookup(name), let scalar = Unicode.Scalar(entity.pointee.value)
+              let entity = newsidx_htmlEntityLookup(name), let scalar = Unicode.Scalar(entity.pointee.value)
         else { return nil }
         return String(Character(scalar))
     }
