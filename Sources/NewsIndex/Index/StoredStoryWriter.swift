@@ -9,7 +9,7 @@ internal import CZstd
 /// (documents + 1) u64 offsets of the compressed frames (from the start of the frames),
 /// then the frames. A record is described by `StoredStoryRecord`.
 struct StoredStoryWriter {
-    static let compressionLevel: Int32 = 3
+    static let compressionLevel: Int32 = 6
     static let dictionaryCapacity = 64 << 10
     /// Stories sampled to train the dictionary, and the most sample bytes taken.
     static let sampleStories = 400
@@ -25,18 +25,36 @@ struct StoredStoryWriter {
         offsets.append(raw.count)
     }
 
-    /// Trains the dictionary, compresses every record, and lays out the section.
+    /// Trains the dictionary, compresses every record (the two halves on two threads), and
+    /// lays out the section.
     func finish() -> [UInt8] {
         let count = offsets.count - 1
         let dictionary = trainDictionary()
-        var out = ByteBuffer(capacity: raw.count / 2 + dictionary.count + count * 12 + 64)
+        let half = count / 2
+        let secondHalf = BackgroundResult { [self] in compress(half..<count, dictionary: dictionary) }
+        let compressed = [compress(0..<half, dictionary: dictionary), secondHalf.wait()]
+        let frameBytes = compressed[0].frames.count + compressed[1].frames.count
+        var out = ByteBuffer(capacity: frameBytes + dictionary.count + count * 12 + 64)
         out.appendUInt32(UInt32(dictionary.count))
         out.append(contentsOf: dictionary)
         while out.count % 8 != 0 { out.append(0) }
         for i in 0..<count { out.appendUInt32(UInt32(offsets[i + 1] - offsets[i])) }
-        var frames = ByteBuffer(capacity: raw.count / 2)
-        var frameOffsets: [UInt64] = [0]
-        frameOffsets.reserveCapacity(count + 1)
+        out.appendUInt64(0)
+        var base = 0
+        for part in 0..<2 {
+            for end in compressed[part].ends { out.appendUInt64(UInt64(base + end)) }
+            base += compressed[part].frames.count
+        }
+        out.append(contentsOf: compressed[0].frames)
+        out.append(contentsOf: compressed[1].frames)
+        return out.bytes
+    }
+
+    /// The zstd frames of records `range`, back to back, and where each ends.
+    private func compress(_ range: Range<Int>, dictionary: [UInt8]) -> (frames: [UInt8], ends: [Int]) {
+        var frames = ByteBuffer(capacity: (offsets[range.upperBound] - offsets[range.lowerBound]) / 2)
+        var ends: [Int] = []
+        ends.reserveCapacity(range.count)
         raw.bytes.withUnsafeBytes { source in
             let cctx = ZSTD_createCCtx()
             defer { ZSTD_freeCCtx(cctx) }
@@ -45,7 +63,7 @@ struct StoredStoryWriter {
             }
             defer { if let cdict { ZSTD_freeCDict(cdict) } }
             var scratch = [UInt8](repeating: 0, count: 1 << 16)
-            for i in 0..<count {
+            for i in range {
                 let record = UnsafeRawBufferPointer(rebasing: source[offsets[i]..<offsets[i + 1]])
                 let bound = ZSTD_compressBound(record.count)
                 if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
@@ -57,12 +75,10 @@ struct StoredStoryWriter {
                 }
                 precondition(ZSTD_isError(n) == 0, "zstd compression cannot fail with a bound-sized buffer")
                 frames.append(contentsOf: scratch[..<n])
-                frameOffsets.append(UInt64(frames.count))
+                ends.append(frames.count)
             }
         }
-        for o in frameOffsets { out.appendUInt64(o) }
-        out.append(contentsOf: frames.bytes)
-        return out.bytes
+        return (frames.bytes, ends)
     }
 
     /// A dictionary from evenly spread stories, or none when there is too little to learn from.
