@@ -135,14 +135,6 @@ public final class IndexReader: @unchecked Sendable {
         return found
     }
 
-    /// Documents containing `term` across all segments (deleted ones included until they are
-    /// merged away, as in Lucene), capped at the live document count.
-    func documentFrequency(_ term: UnsafeRawBufferPointer) throws(IndexError) -> Int {
-        var df = 0
-        for segment in segments { df += try segment.lookup(term)?.docFreq ?? 0 }
-        return min(df, documentCount)
-    }
-
     /// Distinct terms across segments (a merge of the sorted dictionaries).
     public func distinctTermCount() throws(IndexError) -> Int {
         if segments.count == 1 { return segments[0].termCount }

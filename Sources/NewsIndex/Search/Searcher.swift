@@ -33,16 +33,10 @@ public struct Searcher {
                     documentCount: reader.documentCount, averageDocumentLength: reader.averageDocumentLength)
     }
 
-    public func weigh(_ query: Query) throws(IndexError) -> [WeightedTerm] {
-        try query.terms.map { text throws(IndexError) in
-            let df = try withUTF8Bytes(of: text) { u throws(IndexError) in try reader.documentFrequency(u) }
-            return WeightedTerm(text: text, documentFrequency: df, idf: bm25.idf(documentFrequency: df))
-        }
-    }
-
     public func search(_ query: Query, limit: Int) throws(IndexError) -> SearchResults {
-        // Each term is looked up once per segment; the same entries give its document
-        // frequency and its postings.
+        // Each term is looked up once per segment; the same entries give its postings and its
+        // document frequency: summed over segments (deleted stories count until they are
+        // merged away, as in Lucene), capped at the live story count.
         var found: [[TermInfo?]] = []
         for segment in reader.segments {
             found.append(try query.terms.map { text throws(IndexError) in
