@@ -45,14 +45,14 @@ struct ExtractCommand: ParsableCommand {
                 }
                 continue
             }
-            let stories: [Story]
+            let document: (format: StoryFormat, stories: [Story])
             do {
-                stories = try reader.read(bytes, path: file)
+                document = try reader.readDocument(bytes, path: file)
             } catch {
                 Terminal.warning("\(file): skipped: \(error)")
                 continue
             }
-            let format = reader.format(of: bytes, path: file)?.rawValue
+            let (format, stories) = (document.format.rawValue, document.stories)
             for story in stories {
                 Terminal.output(json ? Self.json(file, format, story) + "\n" : Self.text(file, format, story))
             }

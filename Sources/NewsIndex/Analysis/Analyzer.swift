@@ -47,20 +47,7 @@ public struct Analyzer: Sendable {
         inUTF8 bytes: UnsafeBufferPointer<UInt8>,
         _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
     ) {
-        guard stemsEnglish else {
-            tokenizer.forEachToken(in: bytes, body)
-            return
-        }
-        // The stemmer works in place and never lengthens a term, so one scratch buffer the
-        // size of the longest term serves every token.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maxTermLength) { scratch in
-            tokenizer.forEachToken(in: bytes) { term, range in
-                guard term.count <= scratch.count else { return body(term, range) }
-                _ = scratch.initialize(fromContentsOf: term)
-                let length = EnglishStemmer.stem(scratch, count: term.count)
-                body(UnsafeBufferPointer(rebasing: scratch[..<length]), range)
-            }
-        }
+        forEachToken(inUTF8: bytes, stemmingOnly: { _ in true }, body)
     }
 
     /// Like `forEachToken(in:_:)`, but stems only the tokens `worthStemming` accepts (given
@@ -72,16 +59,24 @@ public struct Analyzer: Sendable {
         stemmingOnly worthStemming: (UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
     ) {
-        guard stemsEnglish else { return forEachToken(in: text, body) }
         var text = text
-        text.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maxTermLength) { scratch in
-                tokenizer.forEachToken(in: bytes) { term, range in
-                    guard term.count <= scratch.count, worthStemming(term) else { return body(term, range) }
-                    _ = scratch.initialize(fromContentsOf: term)
-                    let length = EnglishStemmer.stem(scratch, count: term.count)
-                    body(UnsafeBufferPointer(rebasing: scratch[..<length]), range)
-                }
+        text.withUTF8 { forEachToken(inUTF8: $0, stemmingOnly: worthStemming, body) }
+    }
+
+    private func forEachToken(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>,
+        stemmingOnly worthStemming: (UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
+    ) {
+        guard stemsEnglish else { return tokenizer.forEachToken(in: bytes, body) }
+        // The stemmer works in place and never lengthens a term, so one scratch buffer the
+        // size of the longest term serves every token.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maxTermLength) { scratch in
+            tokenizer.forEachToken(in: bytes) { term, range in
+                guard term.count <= scratch.count, worthStemming(term) else { return body(term, range) }
+                _ = scratch.initialize(fromContentsOf: term)
+                let length = EnglishStemmer.stem(scratch, count: term.count)
+                body(UnsafeBufferPointer(rebasing: scratch[..<length]), range)
             }
         }
     }

@@ -46,10 +46,8 @@ struct FileReader: Sendable {
 
     private func read(_ path: String, parser: StoryReader) -> ReadFile {
         var result = ReadFile(path: path, size: 0, mtimeNanoseconds: 0, hash: 0, outcome: .unchanged)
-        let inner = StoryFormat.extensionOf(path).lowercased() == "gz" ? String(path.dropLast(3)) : path
-        guard StoryFormat.isCandidate(inner) else {
-            let ext = StoryFormat.extensionOf(path)
-            result.outcome = .skipped(IngestError.unsupportedFormat(ext.isEmpty ? "" : "." + ext).description)
+        guard StoryFormat.isCandidate(StoryFormat.nameInside(path).name) else {
+            result.outcome = .skipped(IngestError.unsupportedFormat(path: path).description)
             return result
         }
         let file: SourceFile

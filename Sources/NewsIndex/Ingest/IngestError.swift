@@ -19,6 +19,12 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A compressed file that expands beyond the size limit (the limit in bytes).
     case tooLarge(limit: Int)
 
+    /// The unsupported-type error for a file at `path`, named by its extension.
+    static func unsupportedFormat(path: String) -> IngestError {
+        let ext = StoryFormat.extensionOf(path)
+        return .unsupportedFormat(ext.isEmpty ? "" : "." + ext)
+    }
+
     public var description: String {
         switch self {
         case .empty: "empty file"

@@ -51,6 +51,11 @@ public enum StoryFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The name of the file inside a `.gz` (the path without `.gz`), and whether it had one.
+    static func nameInside(_ path: String) -> (name: String, compressed: Bool) {
+        extensionOf(path).lowercased() == "gz" ? (String(path.dropLast(3)), true) : (path, false)
+    }
+
     /// The extension of the last path component, without its dot; `""` when there is none
     /// (a leading dot, as in `.profile`, does not start an extension).
     static func extensionOf(_ path: String) -> String {

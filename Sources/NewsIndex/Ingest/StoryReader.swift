@@ -21,14 +21,15 @@ public struct StoryReader: Sendable {
     /// text, each with an `itemID` that stays the same when the file is rewritten, so that
     /// re-adding an updated feed updates its items.
     public func read(_ bytes: [UInt8], path: String) throws(IngestError) -> [Story] {
-        var name = path
+        try readDocument(bytes, path: path).stories
+    }
+
+    /// Like `read`, also telling which format the content was read as (`newsidx extract`
+    /// shows it), so the file is decompressed and sniffed once.
+    public func readDocument(_ bytes: [UInt8], path: String) throws(IngestError) -> (format: StoryFormat, stories: [Story]) {
         var bytes = bytes
-        let compressedByName = StoryFormat.extensionOf(path).lowercased() == "gz"
-        if compressedByName { name = String(path.dropLast(3)) }
-        guard StoryFormat.isCandidate(name) else {
-            let ext = StoryFormat.extensionOf(path)
-            throw .unsupportedFormat(ext.isEmpty ? "" : "." + ext)
-        }
+        let (name, compressedByName) = StoryFormat.nameInside(path)
+        guard StoryFormat.isCandidate(name) else { throw .unsupportedFormat(path: path) }
         if compressedByName || GzipDecoder.isGzip(bytes) {
             switch GzipDecoder(limit: maxSize).decompress(bytes) {
             case .success(let plain): bytes = plain
@@ -50,18 +51,7 @@ public struct StoryReader: Sendable {
         }
         let withText = stories.filter { !$0.body.isEmpty }
         if withText.isEmpty { throw .noText }
-        return withText
-    }
-
-    /// The format `read` would use for these bytes, or nil; for `newsidx extract`.
-    public func format(of bytes: [UInt8], path: String) -> StoryFormat? {
-        var bytes = bytes
-        var name = path
-        if StoryFormat.extensionOf(path).lowercased() == "gz" { name = String(path.dropLast(3)) }
-        if GzipDecoder.isGzip(bytes), case .success(let plain) = GzipDecoder(limit: maxSize).decompress(bytes) {
-            bytes = plain
-        }
-        return StoryFormat.detect(bytes, path: name)
+        return (format, withText)
     }
 
     /// True for no bytes, or only ASCII whitespace after an optional UTF-8 byte-order mark.
