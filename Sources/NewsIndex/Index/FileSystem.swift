@@ -94,32 +94,42 @@ enum FileSystem {
     }
 }
 
-/// A file written front to back and made durable at `close()` (fsync, then close); a
-/// segment is streamed through it section by section.
+/// A file written front to back and made durable at `close()` (flush, fsync, close); a
+/// segment is streamed through it section by section. Small appends are gathered in a
+/// buffer so that streaming a merge costs few system calls.
 final class DurableFile {
     let path: String
     private var fd: Int32
+    private var buffer: [UInt8] = []
+    private static let bufferCapacity = 1 << 20
+    /// Bytes appended so far, buffered or not: where the next append lands.
     private(set) var offset = 0
 
     init(creating path: String) throws(IndexError) {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, operation: "create", errno: errno) }
+        buffer.reserveCapacity(Self.bufferCapacity)
     }
 
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
     func append(_ bytes: [UInt8]) throws(IndexError) {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, operation: "write", errno: errno)
-            }
-            done += n
-        }
+        try withBytes(of: bytes) { (raw) throws(IndexError) in try append(raw) }
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws(IndexError) {
         offset += bytes.count
+        if buffer.count + bytes.count <= Self.bufferCapacity {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        try flush()
+        if bytes.count < Self.bufferCapacity {
+            buffer.append(contentsOf: bytes)
+        } else {
+            try writeAll(bytes)
+        }
     }
 
     /// Zero bytes up to the next multiple of `alignment`.
@@ -129,10 +139,29 @@ final class DurableFile {
     }
 
     func close() throws(IndexError) {
+        try flush()
         guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
         let result = Glibc.close(fd)
         fd = -1
         guard result == 0 else { throw .io(path: path, operation: "close", errno: errno) }
+    }
+
+    private func flush() throws(IndexError) {
+        guard !buffer.isEmpty else { return }
+        try withBytes(of: buffer) { (raw) throws(IndexError) in try writeAll(raw) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(IndexError) {
+        var done = 0
+        while done < bytes.count {
+            let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "write", errno: errno)
+            }
+            done += n
+        }
     }
 }
 

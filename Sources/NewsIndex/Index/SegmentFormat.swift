@@ -1,4 +1,4 @@
-/// The segment file format, version 5: one immutable file `seg-<id>.seg` per segment.
+/// The segment file format, version 6: one immutable file `seg-<id>.seg` per segment.
 ///
 /// All integers are little-endian; "varint" is LEB128. Layout:
 ///
@@ -15,8 +15,8 @@
 ///   relative to its root, UTF-8, followed for a story that shares its file with others
 ///   (a feed item) by a NUL byte and the item's id.
 /// - `store`: each story's text compressed on its own with zstd and a dictionary trained
-///   on the segment (`StoredStoryWriter` documents the layout, `StoredStoryRecord` the
-///   record of one story).
+///   on the segment, or in a merged segment on the segment each run of stories came from
+///   (`StoredStoryWriter` documents the layout, `StoredStoryRecord` the record of one story).
 /// - `terms`: the term dictionary, terms in byte order in blocks of `termBlockSize`. A block
 ///   starts with varints postings base and positions base (absolute offsets into those
 ///   sections); each entry is varints shared-prefix length, suffix length, the suffix,
@@ -33,7 +33,7 @@
 /// - `stats`: documents u32, total tokens u64.
 /// - `norms`: one byte per document, its token count quantised by `LengthNorm`.
 enum SegmentFormat {
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let headerMagic: [UInt8] = Array("NIDXSEG1".utf8)
     static let footerMagic: [UInt8] = Array("NIDXEND1".utf8)
     static let headerSize = 16

@@ -139,92 +139,45 @@ struct SegmentWriter {
     /// this one encodes the postings.
     func write(to path: String) throws(IndexError) {
         let store = BackgroundResult { [storedStories] in storedStories.finish() }
-        let (dictionary, index, postingStream, positionStream) = invertedSections()
-        let file = try DurableFile(creating: path)
-        var header = ByteBuffer()
-        header.append(contentsOf: SegmentFormat.headerMagic)
-        header.appendUInt32(SegmentFormat.version)
-        header.appendUInt32(0)
-        try file.append(header.bytes)
-        var table: [(SegmentFormat.Section, Int, Int, UInt32)] = []
-
-        func section(_ id: SegmentFormat.Section, _ bytes: [UInt8]) throws(IndexError) {
-            try file.pad(to: 8)
-            table.append((id, file.offset, bytes.count, CRC32.checksum(bytes)))
-            try file.append(bytes)
-        }
-
-        try section(.docs, docs.bytes)
+        let file = try SegmentFileWriter(creating: path)
+        try file.section(.docs, docs.bytes)
         var paths = ByteBuffer(capacity: pathOffsets.count * 4 + pathBytes.count)
         for o in pathOffsets { paths.appendUInt32(o) }
         paths.append(contentsOf: pathBytes.bytes)
-        try section(.paths, paths.bytes)
-        try section(.terms, dictionary)
-        try section(.termIndex, index)
-        try section(.postings, postingStream)
-        try section(.positions, positionStream)
-        try section(.norms, norms)
+        try file.section(.paths, paths.bytes)
+        try file.section(.norms, norms)
         var stats = ByteBuffer()
         stats.appendUInt32(UInt32(documentCount))
         stats.appendUInt64(totalTokens)
-        try section(.stats, stats.bytes)
-        try section(.store, store.wait())
+        try file.section(.stats, stats.bytes)
 
-        try file.pad(to: 8)
-        var footer = ByteBuffer()
-        let footerOffset = file.offset
-        footer.appendUInt32(UInt32(table.count))
-        for (id, offset, length, crc) in table {
-            footer.appendUInt32(id.rawValue)
-            footer.appendUInt64(UInt64(offset))
-            footer.appendUInt64(UInt64(length))
-            footer.appendUInt32(crc)
-        }
-        footer.appendUInt64(UInt64(footerOffset))
-        footer.append(contentsOf: SegmentFormat.footerMagic)
-        try file.append(footer.bytes)
-        try file.close()
-    }
-
-    /// The term dictionary, its sparse index, and the postings and positions streams in term order.
-    private func invertedSections() -> ([UInt8], [UInt8], [UInt8], [UInt8]) {
         let order = terms.sortedIDs()
-        var dictionary = ByteBuffer()
-        var index = ByteBuffer()
-        var postingStream = ByteBuffer(capacity: postingBytes)
-        var positionStream = ByteBuffer(capacity: postingBytes)
-        let blockCount = (order.count + SegmentFormat.termBlockSize - 1) / SegmentFormat.termBlockSize
-        index.appendUInt64(UInt64(order.count))
-        index.appendUInt32(UInt32(blockCount))
-        var previous: ArraySlice<UInt8> = []
-        for (n, id32) in order.enumerated() {
+        var dictionary = TermDictionaryWriter()
+        var encoded = ByteBuffer()
+        var positionOffset = 0
+        try file.begin(.postings)
+        for id32 in order {
             let id = Int(id32)
-            let term = terms.term(id)
-            var shared = 0
-            if n % SegmentFormat.termBlockSize == 0 {
-                index.appendUInt32(UInt32(dictionary.count))
-                dictionary.appendVarint(postingStream.count)
-                dictionary.appendVarint(positionStream.count)
-            } else {
-                let limit = min(previous.count, term.count)
-                while shared < limit && previous[previous.startIndex + shared] == term[term.startIndex + shared] {
-                    shared += 1
-                }
-            }
-            dictionary.appendVarint(shared)
-            dictionary.appendVarint(term.count - shared)
-            dictionary.append(contentsOf: term.dropFirst(shared))
-            let before = postingStream.count
+            encoded.removeAll()
             let bound = PostingsEncoder.encode(varintPostings: postings[id], positions: positions[id],
-                                               docFreq: Int(docFreq[id]), norms: norms, into: &postingStream)
-            dictionary.appendVarint(Int(docFreq[id]))
-            dictionary.appendVarint(postingStream.count - before)
-            dictionary.appendVarint(positions[id].count)
-            dictionary.appendVarint(Int(bound.maxFrequency))
-            dictionary.append(bound.minNorm)
-            positionStream.append(contentsOf: positions[id])
-            previous = term
+                                               docFreq: Int(docFreq[id]), norms: norms, into: &encoded)
+            let start = file.sectionLength
+            try file.append(encoded.bytes)
+            terms.withTerm(id) { term in
+                dictionary.add(term, docFreq: Int(docFreq[id]), bound: bound,
+                               postings: start..<start + encoded.count,
+                               positions: positionOffset..<positionOffset + positions[id].count)
+            }
+            positionOffset += positions[id].count
         }
-        return (dictionary.bytes, index.bytes, postingStream.bytes, positionStream.bytes)
+        try file.end()
+        try file.begin(.positions)
+        for id in order { try file.append(positions[Int(id)]) }
+        try file.end()
+        let (termBytes, indexBytes) = dictionary.finish()
+        try file.section(.terms, termBytes)
+        try file.section(.termIndex, indexBytes)
+        try file.section(.store, store.wait())
+        try file.finish()
     }
 }

@@ -2,63 +2,108 @@ internal import CZstd
 import Synchronization
 
 /// Reads stories back from a segment's `store` section (see `StoredStoryWriter`): one
-/// zstd frame per story, decompressed with the segment's dictionary.
+/// zstd frame per story, decompressed with the dictionary of the run that holds it.
 final class StoredStoryReader: @unchecked Sendable {
+    /// A range of documents compressed with one dictionary (empty for none).
+    struct Run {
+        var firstDocument: Int
+        var dictionary: UnsafeRawBufferPointer
+    }
+
+    let runs: [Run]
     private let section: UnsafeRawBufferPointer
     private let documentCount: Int
     private let lengthsStart: Int
     private let offsetsStart: Int
     private let framesStart: Int
     private let context: String
-    private let dictionaryBytes: UnsafeRawBufferPointer
 
     /// True when the segment's stories were compressed with a trained dictionary.
-    var hasDictionary: Bool { !dictionaryBytes.isEmpty }
-    /// The decompression context and the digested dictionary, made on first use (a search
-    /// that prints no text never pays for them).
-    private let decoder = Mutex<(context: OpaquePointer?, dictionary: OpaquePointer?)>((nil, nil))
+    var hasDictionary: Bool { runs.contains { !$0.dictionary.isEmpty } }
+    /// The decompression context and each run's digested dictionary, made on first use (a
+    /// search that prints no text never pays for them).
+    private let decoder: Mutex<(context: OpaquePointer?, dictionaries: [OpaquePointer?])>
 
     init(section: UnsafeRawBufferPointer, documentCount: Int, context: String) throws(IndexError) {
         var c = ByteCursor(section, context: context)
-        let dictLength = Int(try c.readUInt32())
-        lengthsStart = (4 + dictLength + 7) / 8 * 8
+        let runCount = Int(try c.readUInt32())
+        guard runCount <= documentCount + 1 else { throw .corrupt(file: context, detail: "implausible stored-story run count") }
+        var table: [(first: Int, length: Int)] = []
+        for _ in 0..<runCount {
+            table.append((Int(try c.readUInt32()), Int(try c.readUInt32())))
+        }
+        var runs: [Run] = []
+        var offset = c.offset
+        for (n, entry) in table.enumerated() {
+            guard entry.length <= section.count - offset, entry.first <= documentCount,
+                  n == 0 ? entry.first == 0 : entry.first > table[n - 1].first
+            else { throw .corrupt(file: context, detail: "stored-story run \(n) out of range") }
+            runs.append(Run(firstDocument: entry.first,
+                            dictionary: UnsafeRawBufferPointer(rebasing: section[offset..<(offset + entry.length)])))
+            offset += entry.length
+        }
+        lengthsStart = (offset + 7) / 8 * 8
         offsetsStart = lengthsStart + documentCount * 4
         framesStart = offsetsStart + (documentCount + 1) * 8
-        guard dictLength <= section.count, framesStart <= section.count else {
+        guard framesStart <= section.count, runs.count > 0 || documentCount == 0 else {
             throw .corrupt(file: context, detail: "stored-story tables out of range")
         }
+        self.runs = runs
         self.section = section
         self.documentCount = documentCount
         self.context = context
-        dictionaryBytes = UnsafeRawBufferPointer(rebasing: section[4..<(4 + dictLength)])
+        decoder = Mutex((nil, [OpaquePointer?](repeating: nil, count: runs.count)))
     }
 
     deinit {
         decoder.withLock { state in
             if let d = state.context { ZSTD_freeDCtx(d) }
-            if let d = state.dictionary { ZSTD_freeDDict(d) }
+            for d in state.dictionaries { if let d { ZSTD_freeDDict(d) } }
         }
     }
 
-    /// The stored fields of document `doc` (date and item id are not stored here).
-    func story(_ doc: Int) throws(IndexError) -> Story {
+    /// The index of the run holding `doc`.
+    func run(of doc: Int) -> Int {
+        var lo = 0, hi = runs.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if runs[mid].firstDocument <= doc { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The length of document `doc`'s record before compression.
+    func rawLength(_ doc: Int) -> Int {
+        Int(UInt32(littleEndian: section.loadUnaligned(fromByteOffset: lengthsStart + doc * 4, as: UInt32.self)))
+    }
+
+    /// Document `doc`'s compressed frame, in place.
+    func frame(_ doc: Int) throws(IndexError) -> UnsafeRawBufferPointer {
         guard doc >= 0, doc < documentCount else { throw .corrupt(file: context, detail: "no stored story \(doc)") }
-        let rawLength = Int(UInt32(littleEndian: section.loadUnaligned(fromByteOffset: lengthsStart + doc * 4, as: UInt32.self)))
         let from = UInt64(littleEndian: section.loadUnaligned(fromByteOffset: offsetsStart + doc * 8, as: UInt64.self))
         let to = UInt64(littleEndian: section.loadUnaligned(fromByteOffset: offsetsStart + doc * 8 + 8, as: UInt64.self))
-        guard from <= to, to <= UInt64(section.count - framesStart), rawLength <= 1 << 30 else {
+        guard from <= to, to <= UInt64(section.count - framesStart) else {
             throw .corrupt(file: context, detail: "stored story \(doc) out of range")
         }
-        let frame = UnsafeRawBufferPointer(rebasing: section[(framesStart + Int(from))..<(framesStart + Int(to))])
+        return UnsafeRawBufferPointer(rebasing: section[(framesStart + Int(from))..<(framesStart + Int(to))])
+    }
+
+    /// Document `doc`'s record, decompressed.
+    func record(_ doc: Int) throws(IndexError) -> [UInt8] {
+        let frame = try frame(doc)
+        let rawLength = rawLength(doc)
+        guard rawLength <= 1 << 30 else { throw .corrupt(file: context, detail: "stored story \(doc) out of range") }
+        let r = run(of: doc)
+        let dictionary = runs[r].dictionary
         let raw = [UInt8](unsafeUninitializedCapacity: rawLength) { buffer, initialized in
             let n = decoder.withLock { state -> Int in
                 if state.context == nil { state.context = ZSTD_createDCtx() }
-                if !dictionaryBytes.isEmpty {
-                    if state.dictionary == nil {
-                        state.dictionary = ZSTD_createDDict(dictionaryBytes.baseAddress, dictionaryBytes.count)
+                if !dictionary.isEmpty {
+                    if state.dictionaries[r] == nil {
+                        state.dictionaries[r] = ZSTD_createDDict(dictionary.baseAddress, dictionary.count)
                     }
                     return ZSTD_decompress_usingDDict(state.context, buffer.baseAddress, buffer.count,
-                                                      frame.baseAddress, frame.count, state.dictionary)
+                                                      frame.baseAddress, frame.count, state.dictionaries[r])
                 }
                 return ZSTD_decompressDCtx(state.context, buffer.baseAddress, buffer.count, frame.baseAddress, frame.count)
             }
@@ -67,7 +112,12 @@ final class StoredStoryReader: @unchecked Sendable {
         guard raw.count == rawLength else {
             throw .corrupt(file: context, detail: "stored story \(doc) does not decompress")
         }
-        return try withBytes(of: raw) { record throws(IndexError) in
+        return raw
+    }
+
+    /// The stored fields of document `doc` (date and item id are not stored here).
+    func story(_ doc: Int) throws(IndexError) -> Story {
+        try withBytes(of: try record(doc)) { record throws(IndexError) in
             try StoredStoryRecord.decode(record, context: context)
         }
     }

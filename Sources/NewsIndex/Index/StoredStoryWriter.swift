@@ -4,10 +4,13 @@ internal import CZstd
 /// dictionary trained on the segment's own stories, so showing one story decompresses only
 /// that story, and short stories still compress well.
 ///
-/// Section layout: dictionary length u32 (0 when no dictionary could be trained), the
-/// dictionary, padding to 8 bytes, then per document its record's raw length u32, then
-/// (documents + 1) u64 offsets of the compressed frames (from the start of the frames),
-/// then the frames. A record is described by `StoredStoryRecord`.
+/// Section layout: run count u32, then per run its first document u32 and its dictionary's
+/// length u32 (0 for none), then the dictionaries back to back and padding to 8 bytes; then
+/// per document its record's raw length u32, then (documents + 1) u64 offsets of the
+/// compressed frames (from the start of the frames), then the frames. A run is a range of
+/// documents compressed with one dictionary, from its first document to the next run's: a
+/// newly written segment has one, a merge keeps the runs of the segments it copies. A
+/// record is described by `StoredStoryRecord`.
 struct StoredStoryWriter {
     static let compressionLevel: Int32 = 6
     static let dictionaryCapacity = 64 << 10
@@ -20,33 +23,72 @@ struct StoredStoryWriter {
 
     var memoryFootprint: Int { raw.count + offsets.count * 8 }
 
+    var count: Int { offsets.count - 1 }
+
     mutating func add(_ story: Story) {
         StoredStoryRecord.encode(story, into: &raw)
         offsets.append(raw.count)
     }
 
-    /// Trains the dictionary, compresses every record (the two halves on two threads), and
-    /// lays out the section.
-    func finish() -> [UInt8] {
-        let count = offsets.count - 1
+    /// Adds a record already encoded (a merge recompressing another segment's stories).
+    mutating func add(record: UnsafeRawBufferPointer) {
+        raw.append(contentsOf: record)
+        offsets.append(raw.count)
+    }
+
+    /// The records compressed: one dictionary, one frame per record.
+    struct Compressed {
+        var dictionary: [UInt8]
+        var rawLengths: [UInt32]
+        var frames: [UInt8]
+        /// Where each record's frame ends in `frames`.
+        var frameEnds: [Int]
+    }
+
+    /// Trains the dictionary and compresses every record, the two halves on two threads.
+    func compress() -> Compressed {
         let dictionary = trainDictionary()
         let half = count / 2
         let secondHalf = BackgroundResult { [self] in compress(half..<count, dictionary: dictionary) }
-        let compressed = [compress(0..<half, dictionary: dictionary), secondHalf.wait()]
-        let frameBytes = compressed[0].frames.count + compressed[1].frames.count
-        var out = ByteBuffer(capacity: frameBytes + dictionary.count + count * 12 + 64)
-        out.appendUInt32(UInt32(dictionary.count))
-        out.append(contentsOf: dictionary)
-        while out.count % 8 != 0 { out.append(0) }
-        for i in 0..<count { out.appendUInt32(UInt32(offsets[i + 1] - offsets[i])) }
-        out.appendUInt64(0)
-        var base = 0
-        for part in 0..<2 {
-            for end in compressed[part].ends { out.appendUInt64(UInt64(base + end)) }
-            base += compressed[part].frames.count
+        let first = compress(0..<half, dictionary: dictionary)
+        let second = secondHalf.wait()
+        var frames = first.frames
+        frames.append(contentsOf: second.frames)
+        let ends = first.ends + second.ends.map { $0 + first.frames.count }
+        let lengths = (0..<count).map { UInt32(offsets[$0 + 1] - offsets[$0]) }
+        return Compressed(dictionary: dictionary, rawLengths: lengths, frames: frames, frameEnds: ends)
+    }
+
+    /// The whole section, for a segment whose stories were all added here.
+    func finish() -> [UInt8] {
+        let compressed = compress()
+        var out = ByteBuffer(capacity: compressed.frames.count + compressed.dictionary.count + count * 12 + 64)
+        compressed.dictionary.withUnsafeBytes { dictionary in
+            out.append(contentsOf: Self.head(runs: [(0, dictionary)], rawLengths: compressed.rawLengths,
+                                             frameEnds: compressed.frameEnds.lazy.map(UInt64.init)))
         }
-        out.append(contentsOf: compressed[0].frames)
-        out.append(contentsOf: compressed[1].frames)
+        out.append(contentsOf: compressed.frames)
+        return out.bytes
+    }
+
+    /// The section up to its frames: the run table and dictionaries, the raw lengths and
+    /// the frame offsets (`frameEnds` holds each frame's end; the leading 0 is added here).
+    static func head(
+        runs: [(firstDocument: Int, dictionary: UnsafeRawBufferPointer)], rawLengths: [UInt32],
+        frameEnds: some Collection<UInt64>
+    ) -> [UInt8] {
+        var out = ByteBuffer(capacity: 8 + runs.count * 8 + runs.reduce(0) { $0 + $1.dictionary.count }
+                             + rawLengths.count * 12)
+        out.appendUInt32(UInt32(runs.count))
+        for run in runs {
+            out.appendUInt32(UInt32(run.firstDocument))
+            out.appendUInt32(UInt32(run.dictionary.count))
+        }
+        for run in runs { out.append(contentsOf: run.dictionary) }
+        while out.count % 8 != 0 { out.append(0) }
+        for length in rawLengths { out.appendUInt32(length) }
+        out.appendUInt64(0)
+        for end in frameEnds { out.appendUInt64(end) }
         return out.bytes
     }
 
@@ -83,8 +125,9 @@ struct StoredStoryWriter {
 
     /// A dictionary from evenly spread stories, or none when there is too little to learn from.
     private func trainDictionary() -> [UInt8] {
-        let count = offsets.count - 1
         guard count >= 16, raw.count >= 64 << 10 else { return [] }
+        // A dictionary much larger than a sixteenth of the text costs more than it saves.
+        let capacity = min(Self.dictionaryCapacity, raw.count / 16)
         let stride = max(1, count / Self.sampleStories)
         var samples: [UInt8] = []
         var sizes: [Int] = []
@@ -94,7 +137,7 @@ struct StoredStoryWriter {
             sizes.append(offsets[i + 1] - offsets[i])
             i += stride
         }
-        var dictionary = [UInt8](repeating: 0, count: Self.dictionaryCapacity)
+        var dictionary = [UInt8](repeating: 0, count: capacity)
         // Fixed fast-cover parameters: searching them (what ZDICT_trainFromBuffer does) cost
         // several times as much for a dictionary no better on news text.
         var parameters = ZDICT_fastCover_params_t()

@@ -23,7 +23,10 @@ struct TermTable {
     /// Bytes held, for the writer's memory budget.
     var memoryFootprint: Int { arena.capacity + starts.capacity * 4 + slots.count * 4 + hashes.capacity * 4 }
 
-    func term(_ id: Int) -> ArraySlice<UInt8> { arena[Int(starts[id])..<Int(starts[id + 1])] }
+    /// Runs `body` over the bytes of term `id`, in place.
+    func withTerm<R>(_ id: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        arena.withUnsafeBytes { a in body(UnsafeRawBufferPointer(rebasing: a[Int(starts[id])..<Int(starts[id + 1])])) }
+    }
 
     /// The id of `term`, adding it if new.
     mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int {
