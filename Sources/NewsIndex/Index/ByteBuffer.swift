@@ -43,3 +43,16 @@ struct ByteBuffer {
         bytes.removeAll(keepingCapacity: keepingCapacity)
     }
 }
+
+extension [UInt8] {
+    /// LEB128, as `ByteBuffer.appendVarint`, for the per-term lists a segment builds in memory.
+    @inline(__always)
+    mutating func appendVarint(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        append(UInt8(v))
+    }
+}

@@ -18,6 +18,8 @@ public final class IndexWriter {
         public var memoryBudget: Int = 128 << 20
         /// Files larger than this are skipped with a warning.
         public var maxFileSize: Int = 64 << 20
+        /// Segments of a similar size merged at once; their count stays about this many a tier.
+        public var mergeFactor: Int = 8
 
         public init() {}
     }
@@ -38,6 +40,8 @@ public final class IndexWriter {
     private var pending: SegmentWriter?
     private var pendingID: UInt64 = 0
     private var written: [Manifest.Segment] = []
+    /// Segment files written by merges of the commit under way, not yet published.
+    private var inFlight: Set<String> = []
     private var dirty = false
 
     private struct FileKey: Hashable {
@@ -251,7 +255,19 @@ public final class IndexWriter {
     /// there was nothing to publish.
     @discardableResult
     public func commit() throws(IndexError) -> Bool {
-        guard dirty else { return false }
+        try commit(mergingAll: false)
+    }
+
+    /// Merges every segment into one, dropping deleted documents (`newsidx compact`), and
+    /// publishes that with anything else added. Returns false when there was nothing to do.
+    @discardableResult
+    public func compact() throws(IndexError) -> Bool {
+        try commit(mergingAll: true)
+    }
+
+    private func commit(mergingAll: Bool) throws(IndexError) -> Bool {
+        let policy = MergePolicy(mergeFactor: options.mergeFactor)
+        guard dirty || (mergingAll && policy.mergeAll(manifest.segments) != nil) else { return false }
         try flush()
         let generation = manifest.generation + 1
         var next = manifest
@@ -268,13 +284,58 @@ public final class IndexWriter {
             next.segments[i].deletionGeneration = generation
         }
         next.segments += written
+        written = []
+        while let ids = mergingAll ? policy.mergeAll(next.segments) : policy.nextMerge(next.segments) {
+            try merge(ids, in: &next)
+        }
         try store.publish(next)
         manifest = next
-        written = []
         changedDeletions = []
         dirty = false
+        inFlight = []
         try removeUnreferencedFiles()
+        var open: [UInt64: SegmentReader] = [:]
+        for segment in next.segments { open[segment.id] = try reader(segment.id) }
+        baseSegments = open
+        deletions = deletions.filter { open[$0.key] != nil }
         return true
+    }
+
+    /// Merges segments `ids` of `next` into a new segment written beside them (published
+    /// with `next`), and points the catalogue at the stories' new places.
+    private func merge(_ ids: [UInt64], in next: inout Manifest) throws(IndexError) {
+        let merger = SegmentMerger(try ids.map { id throws(IndexError) in
+            SegmentMerger.Source(segment: try reader(id), deletions: deletions[id])
+        })
+        let id = next.nextSegmentID
+        next.nextSegmentID += 1
+        let name = SegmentFormat.fileName(segment: id)
+        inFlight.insert(name)
+        let outcome = try merger.write(to: store.path(name))
+        let source = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        for key in Array(catalogue.keys) {
+            for (item, entry) in catalogue[key]! {
+                guard let s = source[entry.segment] else { continue }
+                catalogue[key]![item]!.segment = id
+                catalogue[key]![item]!.doc = Int(outcome.documentMaps[s][entry.doc])
+            }
+        }
+        let at = next.segments.firstIndex { $0.id == ids[0] } ?? next.segments.count
+        next.segments.removeAll { source[$0.id] != nil }
+        if outcome.documentCount > 0 {
+            next.segments.insert(Manifest.Segment(id: id, documentCount: outcome.documentCount,
+                                                  tokenCount: outcome.totalTokens, deletedCount: 0, deletionGeneration: 0),
+                                 at: min(at, next.segments.count))
+        }
+        for old in ids { deletions[old] = nil }
+    }
+
+    /// The reader of segment `id`, opening it if it was written by this writer.
+    private func reader(_ id: UInt64) throws(IndexError) -> SegmentReader {
+        if let open = baseSegments[id] { return open }
+        let opened = try SegmentReader(id: id, path: store.path(SegmentFormat.fileName(segment: id)))
+        baseSegments[id] = opened
+        return opened
     }
 
     /// Deletes files no committed manifest refers to: leftovers of a crash or of older commits.
@@ -287,6 +348,7 @@ public final class IndexWriter {
         }
         if let pending, pending.documentCount > 0 { keep.insert(SegmentFormat.fileName(segment: pendingID)) }
         for s in written { keep.insert(SegmentFormat.fileName(segment: s.id)) }
+        keep.formUnion(inFlight)
         for name in try FileSystem.list(directory) where !keep.contains(name) {
             let ours = name.hasPrefix("seg-") || name.hasPrefix("manifest-") || name == ManifestStore.currentName + ".tmp"
             if ours { FileSystem.remove(store.path(name)) }

@@ -28,7 +28,8 @@ final class SegmentReader: @unchecked Sendable {
     let positions: UnsafeRawBufferPointer
     /// One length-norm byte per document (`LengthNorm`).
     let norms: UnsafeRawBufferPointer
-    private let blockCount: Int
+    /// Blocks of the term dictionary (`SegmentFormat.termBlockSize` terms each).
+    let blockCount: Int
 
     private var name: String { SegmentFormat.fileName(segment: id) }
 
@@ -140,13 +141,25 @@ final class SegmentReader: @unchecked Sendable {
         return raw == SegmentFormat.noDate ? nil : StoryDate(daysSinceEpoch: Int(raw))
     }
 
-    /// The document's path relative to its root, and its item id within the file if any.
-    func key(_ doc: Int) throws(IndexError) -> (path: String, item: String?) {
+    /// The document's fixed-size record as stored (`SegmentFormat` describes it), for a
+    /// merge to copy.
+    func recordBytes(_ doc: Int) -> UnsafeRawBufferPointer {
+        let start = doc * SegmentFormat.docRecordSize
+        return UnsafeRawBufferPointer(rebasing: docs[start..<(start + SegmentFormat.docRecordSize)])
+    }
+
+    /// The document's `paths` entry as stored: path, and a NUL and the item id if any.
+    func pathEntry(_ doc: Int) throws(IndexError) -> UnsafeRawBufferPointer {
         var c = ByteCursor(paths, offset: doc * 4, context: name)
         let start = Int(try c.readUInt32()), end = Int(try c.readUInt32())
         let base = (documentCount + 1) * 4
         guard start <= end, base + end <= paths.count else { throw c.corrupt("path of document \(doc) out of range") }
-        let entry = UnsafeRawBufferPointer(rebasing: paths[(base + start)..<(base + end)])
+        return UnsafeRawBufferPointer(rebasing: paths[(base + start)..<(base + end)])
+    }
+
+    /// The document's path relative to its root, and its item id within the file if any.
+    func key(_ doc: Int) throws(IndexError) -> (path: String, item: String?) {
+        let entry = try pathEntry(doc)
         guard let nul = entry.firstIndex(of: 0) else { return (String(decoding: entry, as: UTF8.self), nil) }
         return (String(decoding: UnsafeRawBufferPointer(rebasing: entry[..<nul]), as: UTF8.self),
                 String(decoding: UnsafeRawBufferPointer(rebasing: entry[(nul + 1)...]), as: UTF8.self))
@@ -190,6 +203,18 @@ final class SegmentReader: @unchecked Sendable {
             }
             if !goOn { return }
         }
+    }
+
+    /// The terms of dictionary block `block`, in order, copied out: a merge walks several
+    /// segments' dictionaries side by side a block at a time.
+    func terms(inBlock block: Int) throws(IndexError) -> [(term: [UInt8], info: TermInfo)] {
+        var entries: [(term: [UInt8], info: TermInfo)] = []
+        entries.reserveCapacity(SegmentFormat.termBlockSize)
+        try scanBlock(block) { term, info in
+            entries.append((Array(term), info))
+            return true
+        }
+        return entries
     }
 
     private func blockOffset(_ block: Int) -> Int {

@@ -1,5 +1,5 @@
 /// Builds one segment in memory (inverted postings, positions, stored stories) and
-/// serialises it in `SegmentFormat` version 1.
+/// serialises it in `SegmentFormat`.
 struct SegmentWriter {
     private let analyzer: Analyzer
     private var terms = TermTable()
@@ -94,9 +94,9 @@ struct SegmentWriter {
         let before = positions[term].count
         if frequency[term] == 0 {
             touched.append(Int32(term))
-            Self.appendVarint(&positions[term], UInt64(position))
+            positions[term].appendVarint(UInt64(position))
         } else {
-            Self.appendVarint(&positions[term], UInt64(position &- lastPosition[term]))
+            positions[term].appendVarint(UInt64(position &- lastPosition[term]))
         }
         lastPosition[term] = position
         frequency[term] += 1
@@ -112,8 +112,8 @@ struct SegmentWriter {
             let tf = Int(frequency[term])
             let before = postings[term].count
             let delta = UInt64(doc - lastDoc[term])
-            Self.appendVarint(&postings[term], delta << 1 | (tf == 1 ? 1 : 0))
-            if tf != 1 { Self.appendVarint(&postings[term], UInt64(tf)) }
+            postings[term].appendVarint(delta << 1 | (tf == 1 ? 1 : 0))
+            if tf != 1 { postings[term].appendVarint(UInt64(tf)) }
             lastDoc[term] = doc
             docFreq[term] += 1
             frequency[term] = 0
@@ -124,15 +124,6 @@ struct SegmentWriter {
         documentTokens = 0
     }
 
-    @inline(__always)
-    private static func appendVarint(_ out: inout [UInt8], _ value: UInt64) {
-        var v = value
-        while v >= 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        out.append(UInt8(v))
-    }
 
     /// Writes the segment file to `path` and fsyncs it, section by section, so the file is
     /// never held whole in memory. The stored stories are compressed on another thread while

@@ -4,12 +4,15 @@ import Synchronization
 /// Reads stories back from a segment's `store` section (see `StoredStoryWriter`): one
 /// zstd frame per story, decompressed with the dictionary of the run that holds it.
 final class StoredStoryReader: @unchecked Sendable {
-    /// A range of documents compressed with one dictionary (empty for none).
+    /// A range of documents compressed with one dictionary, from `firstDocument` to the
+    /// next run's.
     struct Run {
         var firstDocument: Int
-        var dictionary: UnsafeRawBufferPointer
+        /// Index into `dictionaries`; nil when the run was compressed without one.
+        var dictionary: Int?
     }
 
+    let dictionaries: [UnsafeRawBufferPointer]
     let runs: [Run]
     private let section: UnsafeRawBufferPointer
     private let documentCount: Int
@@ -18,41 +21,49 @@ final class StoredStoryReader: @unchecked Sendable {
     private let framesStart: Int
     private let context: String
 
-    /// True when the segment's stories were compressed with a trained dictionary.
-    var hasDictionary: Bool { runs.contains { !$0.dictionary.isEmpty } }
-    /// The decompression context and each run's digested dictionary, made on first use (a
-    /// search that prints no text never pays for them).
+    /// True when some of the segment's stories were compressed with a trained dictionary.
+    var hasDictionary: Bool { !dictionaries.isEmpty }
+    /// The decompression context and each dictionary digested, made on first use (a search
+    /// that prints no text never pays for them).
     private let decoder: Mutex<(context: OpaquePointer?, dictionaries: [OpaquePointer?])>
 
     init(section: UnsafeRawBufferPointer, documentCount: Int, context: String) throws(IndexError) {
+        func corrupt(_ detail: String) -> IndexError { .corrupt(file: context, detail: detail) }
         var c = ByteCursor(section, context: context)
+        let dictionaryCount = Int(try c.readUInt32())
         let runCount = Int(try c.readUInt32())
-        guard runCount <= documentCount + 1 else { throw .corrupt(file: context, detail: "implausible stored-story run count") }
-        var table: [(first: Int, length: Int)] = []
-        for _ in 0..<runCount {
-            table.append((Int(try c.readUInt32()), Int(try c.readUInt32())))
+        guard dictionaryCount <= runCount, runCount <= documentCount, runCount > 0 || documentCount == 0 else {
+            throw corrupt("implausible stored-story tables: \(dictionaryCount) dictionaries, \(runCount) runs")
         }
+        var lengths: [Int] = []
+        for _ in 0..<dictionaryCount { lengths.append(Int(try c.readUInt32())) }
         var runs: [Run] = []
+        for n in 0..<runCount {
+            let first = Int(try c.readUInt32())
+            let dictionary = try c.readUInt32()
+            guard first < documentCount, n == 0 ? first == 0 : first > runs[n - 1].firstDocument,
+                  dictionary == StoredStoryWriter.noDictionary || Int(dictionary) < dictionaryCount
+            else { throw corrupt("stored-story run \(n) out of range") }
+            runs.append(Run(firstDocument: first,
+                            dictionary: dictionary == StoredStoryWriter.noDictionary ? nil : Int(dictionary)))
+        }
+        var dictionaries: [UnsafeRawBufferPointer] = []
         var offset = c.offset
-        for (n, entry) in table.enumerated() {
-            guard entry.length <= section.count - offset, entry.first <= documentCount,
-                  n == 0 ? entry.first == 0 : entry.first > table[n - 1].first
-            else { throw .corrupt(file: context, detail: "stored-story run \(n) out of range") }
-            runs.append(Run(firstDocument: entry.first,
-                            dictionary: UnsafeRawBufferPointer(rebasing: section[offset..<(offset + entry.length)])))
-            offset += entry.length
+        for length in lengths {
+            guard length <= section.count - offset else { throw corrupt("stored-story dictionary out of range") }
+            dictionaries.append(UnsafeRawBufferPointer(rebasing: section[offset..<(offset + length)]))
+            offset += length
         }
         lengthsStart = (offset + 7) / 8 * 8
         offsetsStart = lengthsStart + documentCount * 4
         framesStart = offsetsStart + (documentCount + 1) * 8
-        guard framesStart <= section.count, runs.count > 0 || documentCount == 0 else {
-            throw .corrupt(file: context, detail: "stored-story tables out of range")
-        }
+        guard framesStart <= section.count else { throw corrupt("stored-story tables out of range") }
+        self.dictionaries = dictionaries
         self.runs = runs
         self.section = section
         self.documentCount = documentCount
         self.context = context
-        decoder = Mutex((nil, [OpaquePointer?](repeating: nil, count: runs.count)))
+        decoder = Mutex((nil, [OpaquePointer?](repeating: nil, count: dictionaries.count)))
     }
 
     deinit {
@@ -93,17 +104,16 @@ final class StoredStoryReader: @unchecked Sendable {
         let frame = try frame(doc)
         let rawLength = rawLength(doc)
         guard rawLength <= 1 << 30 else { throw .corrupt(file: context, detail: "stored story \(doc) out of range") }
-        let r = run(of: doc)
-        let dictionary = runs[r].dictionary
+        let d = runs[run(of: doc)].dictionary
         let raw = [UInt8](unsafeUninitializedCapacity: rawLength) { buffer, initialized in
             let n = decoder.withLock { state -> Int in
                 if state.context == nil { state.context = ZSTD_createDCtx() }
-                if !dictionary.isEmpty {
-                    if state.dictionaries[r] == nil {
-                        state.dictionaries[r] = ZSTD_createDDict(dictionary.baseAddress, dictionary.count)
+                if let d {
+                    if state.dictionaries[d] == nil {
+                        state.dictionaries[d] = ZSTD_createDDict(dictionaries[d].baseAddress, dictionaries[d].count)
                     }
                     return ZSTD_decompress_usingDDict(state.context, buffer.baseAddress, buffer.count,
-                                                      frame.baseAddress, frame.count, state.dictionaries[r])
+                                                      frame.baseAddress, frame.count, state.dictionaries[d])
                 }
                 return ZSTD_decompressDCtx(state.context, buffer.baseAddress, buffer.count, frame.baseAddress, frame.count)
             }

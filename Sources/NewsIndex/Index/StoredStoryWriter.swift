@@ -4,19 +4,21 @@ internal import CZstd
 /// dictionary trained on the segment's own stories, so showing one story decompresses only
 /// that story, and short stories still compress well.
 ///
-/// Section layout: run count u32, then per run its first document u32 and its dictionary's
-/// length u32 (0 for none), then the dictionaries back to back and padding to 8 bytes; then
-/// per document its record's raw length u32, then (documents + 1) u64 offsets of the
-/// compressed frames (from the start of the frames), then the frames. A run is a range of
-/// documents compressed with one dictionary, from its first document to the next run's: a
-/// newly written segment has one, a merge keeps the runs of the segments it copies. A
-/// record is described by `StoredStoryRecord`.
+/// Section layout: dictionary count u32, run count u32, each dictionary's length u32, per
+/// run its first document u32 and its dictionary's index u32 (`noDictionary` for none),
+/// the dictionaries back to back, padding to 8 bytes; then per document its record's raw
+/// length u32, then (documents + 1) u64 offsets of the compressed frames (from the start of
+/// the frames), then the frames. A run is a range of documents compressed with one
+/// dictionary, from its first document to the next run's: a newly written segment has one;
+/// a merge keeps the dictionaries of the large runs it copies and recompresses the stories
+/// of small ones with a new dictionary. A record is described by `StoredStoryRecord`.
 struct StoredStoryWriter {
     static let compressionLevel: Int32 = 6
     static let dictionaryCapacity = 64 << 10
     /// Stories sampled to train the dictionary, and the most sample bytes taken.
     static let sampleStories = 400
     static let sampleBytes = 4 << 20
+    static let noDictionary = UInt32.max
 
     private var raw = ByteBuffer()
     private var offsets: [Int] = [0]
@@ -64,27 +66,31 @@ struct StoredStoryWriter {
         let compressed = compress()
         var out = ByteBuffer(capacity: compressed.frames.count + compressed.dictionary.count + count * 12 + 64)
         compressed.dictionary.withUnsafeBytes { dictionary in
-            out.append(contentsOf: Self.head(runs: [(0, dictionary)], rawLengths: compressed.rawLengths,
+            let run = (firstDocument: 0, dictionary: compressed.dictionary.isEmpty ? nil : Optional(0))
+            out.append(contentsOf: Self.head(dictionaries: compressed.dictionary.isEmpty ? [] : [dictionary],
+                                             runs: count == 0 ? [] : [run], rawLengths: compressed.rawLengths,
                                              frameEnds: compressed.frameEnds.lazy.map(UInt64.init)))
         }
         out.append(contentsOf: compressed.frames)
         return out.bytes
     }
 
-    /// The section up to its frames: the run table and dictionaries, the raw lengths and
-    /// the frame offsets (`frameEnds` holds each frame's end; the leading 0 is added here).
+    /// The section up to its frames: the dictionaries and the run table, the raw lengths
+    /// and the frame offsets (`frameEnds` holds each frame's end; the leading 0 is added here).
     static func head(
-        runs: [(firstDocument: Int, dictionary: UnsafeRawBufferPointer)], rawLengths: [UInt32],
+        dictionaries: [UnsafeRawBufferPointer], runs: [(firstDocument: Int, dictionary: Int?)], rawLengths: [UInt32],
         frameEnds: some Collection<UInt64>
     ) -> [UInt8] {
-        var out = ByteBuffer(capacity: 8 + runs.count * 8 + runs.reduce(0) { $0 + $1.dictionary.count }
-                             + rawLengths.count * 12)
+        var out = ByteBuffer(capacity: 16 + dictionaries.count * 4 + runs.count * 8
+                             + dictionaries.reduce(0) { $0 + $1.count } + rawLengths.count * 12)
+        out.appendUInt32(UInt32(dictionaries.count))
         out.appendUInt32(UInt32(runs.count))
+        for dictionary in dictionaries { out.appendUInt32(UInt32(dictionary.count)) }
         for run in runs {
             out.appendUInt32(UInt32(run.firstDocument))
-            out.appendUInt32(UInt32(run.dictionary.count))
+            out.appendUInt32(run.dictionary.map { UInt32($0) } ?? noDictionary)
         }
-        for run in runs { out.append(contentsOf: run.dictionary) }
+        for dictionary in dictionaries { out.append(contentsOf: dictionary) }
         while out.count % 8 != 0 { out.append(0) }
         for length in rawLengths { out.appendUInt32(length) }
         out.appendUInt64(0)

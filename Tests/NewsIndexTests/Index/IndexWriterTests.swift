@@ -116,6 +116,80 @@ import Testing
         #expect(try Searcher(reader: r).search(Query(terms: ["number217"], mode: .all), limit: 10).hits.count == 1)
     }
 
+    func writer(budget: Int = 64 << 10, mergeFactor: Int = 8) throws -> IndexWriter {
+        var options = IndexWriter.Options()
+        options.memoryBudget = budget
+        options.mergeFactor = mergeFactor
+        return try IndexWriter(directory: index.path, analyzer: .standard, options: options)
+    }
+
+    func segmentFiles() -> [String] { index.files().filter { $0.hasPrefix("seg-") } }
+
+    @Test func aCommitMergesTheSegmentsOfAFullTier() throws {
+        for i in 0..<300 {
+            corpus.write("s\(i).txt", story("story number\(i) about talks in Seoul " + String(repeating: "filler words ", count: 40)))
+        }
+        let w = try writer(mergeFactor: 2)
+        _ = try w.add(try IngestInput.resolve([corpus.path])) { _ in }
+        try w.commit()
+        let r = try reader()
+        #expect(r.manifest.segments.count == 1)
+        #expect(segmentFiles() == [SegmentFormat.fileName(segment: r.manifest.segments[0].id)])
+        #expect(r.documentCount == 300)
+        #expect(try Searcher(reader: r).search(Query(terms: ["seoul"], mode: .all), limit: 1000).hits.count == 300)
+        #expect(try Searcher(reader: r).search(Query(terms: ["number217"], mode: .all), limit: 10).hits.count == 1)
+    }
+
+    @Test func compactingLeavesOneSegmentWithoutTheDeletedStories() throws {
+        for i in 0..<300 {
+            corpus.write("s\(i).txt", story("story number\(i) about talks in Seoul " + String(repeating: "filler words ", count: 40)))
+        }
+        do {
+            let first = try writer(mergeFactor: 100)
+            _ = try first.add(try IngestInput.resolve([corpus.path])) { _ in }
+            try first.commit()
+        }
+        let before = try reader()
+        #expect(before.manifest.segments.count > 1)
+        let id = try before.addresses(ofPath: "s17.txt").map { before.storyID(at: $0) }
+        corpus.write("s17.txt", story("story number17 rewritten about Pyongyang"))
+        let second = try writer(mergeFactor: 100)
+        _ = try second.add(try IngestInput.resolve([corpus.path])) { _ in }
+        try second.commit()
+        #expect(index.files().contains { $0.contains(".del-") })
+        #expect(try second.compact())
+        #expect(try !second.compact(), "a compact index is left as it is")
+
+        let r = try reader()
+        #expect(r.manifest.segments.count == 1 && r.manifest.segments[0].deletedCount == 0)
+        #expect(!index.files().contains { $0.contains(".del-") })
+        #expect(segmentFiles().count == 1)
+        #expect(r.documentCount == 300)
+        let addresses = try r.addresses(ofPath: "s17.txt")
+        #expect(addresses.map { r.storyID(at: $0) } == id)
+        #expect(try r.storedStory(at: addresses[0]).story.body.contains("Pyongyang"))
+        #expect(try Searcher(reader: r).search(Query(terms: ["seoul"], mode: .all), limit: 1000).hits.count == 299)
+    }
+
+    @Test func aStoryMergedEarlierInTheSessionIsStillReplacedWhenItsFileChanges() throws {
+        corpus.write("old/a.txt", story("alpha first version"))
+        corpus.write("old/b.txt", story("beta"))
+        _ = try add([corpus.path])
+        let w = try writer()
+        corpus.write("new/c.txt", story("gamma"))
+        _ = try w.add(try IngestInput.resolve([corpus.path + "/new"])) { _ in }
+        #expect(try w.compact())
+        corpus.write("old/a.txt", story("alpha second version"))
+        let summary = try w.add(try IngestInput.resolve([corpus.path + "/old"])) { _ in }
+        try w.commit()
+        #expect(summary.updated == 1)
+        let r = try reader()
+        #expect(r.documentCount == 3)
+        let hits = try Searcher(reader: r).search(Query(terms: ["alpha"], mode: .all), limit: 10).hits
+        #expect(hits.count == 1)
+        #expect(try r.storedStory(at: hits[0].address).story.body.contains("second"))
+    }
+
     @Test func aMissingPathIsRejectedBeforeAnythingIsWritten() throws {
         #expect(throws: InputError.missingPath("/no/such/newsidx/path")) {
             try IngestInput.resolve([corpus.path, "/no/such/newsidx/path"])

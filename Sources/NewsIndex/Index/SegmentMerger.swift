@@ -1,0 +1,291 @@
+/// Merges segments into one new segment: their live documents renumbered in source order,
+/// each term's postings and positions rewritten without the deleted documents, and the
+/// stored stories either copied compressed (runs large enough to carry their dictionary)
+/// or recompressed together under one new dictionary (small runs, whose own dictionaries
+/// would cost more than they save).
+///
+/// The output is streamed: memory holds one term's merged lists, the new term dictionary
+/// and a few bytes per document, never the text or the postings of the whole segment.
+struct SegmentMerger {
+    struct Source {
+        var segment: SegmentReader
+        var deletions: DeletionSet?
+    }
+
+    struct Outcome {
+        var documentCount: Int
+        var totalTokens: UInt64
+        /// Per source, each document's number in the merged segment, or -1 when deleted.
+        var documentMaps: [[Int32]]
+    }
+
+    /// A run of fewer live stories than this is recompressed rather than copied: a 64 KB
+    /// dictionary is then at least 64 bytes a story.
+    static let smallRun = 1024
+
+    let sources: [Source]
+    private let maps: [[Int32]]
+    private let documentCount: Int
+
+    init(_ sources: [Source]) {
+        self.sources = sources
+        var next: Int32 = 0
+        maps = sources.map { source in
+            (0..<source.segment.documentCount).map { doc in
+                if source.deletions?.contains(doc) ?? false { return -1 }
+                defer { next += 1 }
+                return next
+            }
+        }
+        documentCount = Int(next)
+    }
+
+    /// Writes the merged segment to `path` (fsynced; not yet referenced by any manifest).
+    func write(to path: String) throws(IndexError) -> Outcome {
+        let file = try SegmentFileWriter(creating: path)
+        var norms: [UInt8] = []
+        norms.reserveCapacity(documentCount)
+        var totalTokens: UInt64 = 0
+        var pathOffsets = ByteBuffer(capacity: (documentCount + 1) * 4)
+        var pathLength = 0
+        pathOffsets.appendUInt32(0)
+        try file.begin(.docs)
+        for (s, source) in sources.enumerated() {
+            for doc in 0..<source.segment.documentCount where maps[s][doc] >= 0 {
+                try file.append(source.segment.recordBytes(doc))
+                norms.append(source.segment.norms[doc])
+                totalTokens += UInt64(source.segment.tokenCount(doc))
+                pathLength += try source.segment.pathEntry(doc).count
+                pathOffsets.appendUInt32(UInt32(pathLength))
+            }
+        }
+        try file.end()
+        try file.begin(.paths)
+        try file.append(pathOffsets.bytes)
+        for (s, source) in sources.enumerated() {
+            for doc in 0..<source.segment.documentCount where maps[s][doc] >= 0 {
+                try file.append(try source.segment.pathEntry(doc))
+            }
+        }
+        try file.end()
+        try file.section(.norms, norms)
+        var stats = ByteBuffer()
+        stats.appendUInt32(UInt32(documentCount))
+        stats.appendUInt64(totalTokens)
+        try file.section(.stats, stats.bytes)
+        try writeInvertedSections(file, norms: norms)
+        try writeStore(file)
+        try file.finish()
+        return Outcome(documentCount: documentCount, totalTokens: totalTokens, documentMaps: maps)
+    }
+
+    // MARK: Postings
+
+    /// Walks the merged terms twice: once writing the postings (and building the term
+    /// dictionary), once writing the positions, so neither stream is held in memory.
+    private func writeInvertedSections(_ file: SegmentFileWriter, norms: [UInt8]) throws(IndexError) {
+        var dictionary = TermDictionaryWriter()
+        var postings: [UInt8] = []
+        var positions: [UInt8] = []
+        var encoded = ByteBuffer()
+        var positionOffset = 0
+        try file.begin(.postings)
+        var walk = try MergedTermWalk(sources.map(\.segment))
+        while let (term, parts) = try walk.next() {
+            let docFreq = try mergeLists(parts, postings: &postings, positions: &positions)
+            guard docFreq > 0 else { continue }
+            encoded.removeAll()
+            let bound = PostingsEncoder.encode(varintPostings: postings, positions: positions, docFreq: docFreq,
+                                               norms: norms, into: &encoded)
+            let start = file.sectionLength
+            try file.append(encoded.bytes)
+            term.withUnsafeBytes { term in
+                dictionary.add(term, docFreq: docFreq, bound: bound, postings: start..<start + encoded.count,
+                               positions: positionOffset..<positionOffset + positions.count)
+            }
+            positionOffset += positions.count
+        }
+        try file.end()
+        try file.begin(.positions)
+        walk = try MergedTermWalk(sources.map(\.segment))
+        while let (_, parts) = try walk.next() {
+            if try mergeLists(parts, postings: &postings, positions: &positions) > 0 { try file.append(positions) }
+        }
+        try file.end()
+        let (terms, termIndex) = dictionary.finish()
+        try file.section(.terms, terms)
+        try file.section(.termIndex, termIndex)
+    }
+
+    /// One term's lists over all sources, live documents only, renumbered: postings in the
+    /// writer's varint form (delta << 1 | tf == 1, then tf unless 1), positions as stored.
+    /// Returns the merged document frequency.
+    private func mergeLists(
+        _ parts: [(source: Int, info: TermInfo)], postings: inout [UInt8], positions: inout [UInt8]
+    ) throws(IndexError) -> Int {
+        postings.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        var docFreq = 0
+        var last: Int32 = 0
+        for (s, info) in parts {
+            let segment = sources[s].segment
+            let cursor = PostingsCursor(segment: segment, term: info)
+            var offset = info.positions.lowerBound
+            while cursor.doc != PostingsCursor.exhausted {
+                let start = offset
+                for _ in 0..<cursor.freq where readVarint(segment.positions, &offset, info.positions.upperBound) == nil {
+                    throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "positions of a term are damaged")
+                }
+                let doc = maps[s][cursor.doc]
+                if doc >= 0 {
+                    let tf = cursor.freq
+                    postings.appendVarint(UInt64(doc - last) << 1 | (tf == 1 ? 1 : 0))
+                    if tf != 1 { postings.appendVarint(UInt64(tf)) }
+                    positions.append(contentsOf: UnsafeRawBufferPointer(rebasing: segment.positions[start..<offset]))
+                    last = doc
+                    docFreq += 1
+                }
+                cursor.next()
+            }
+            if cursor.isCorrupt {
+                throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "postings of a term are damaged")
+            }
+        }
+        return docFreq
+    }
+
+
+    // MARK: Stored stories
+
+    /// Where one merged document's stored story comes from.
+    private enum StoredSource {
+        /// Copied compressed; the index into the merged segment's dictionaries, if any.
+        case copied(dictionary: Int?)
+        /// Recompressed: its index among the recompressed stories.
+        case recompressed(Int)
+    }
+
+    private func writeStore(_ file: SegmentFileWriter) throws(IndexError) {
+        var dictionaries: [UnsafeRawBufferPointer] = []
+        var origin: [StoredSource] = []
+        origin.reserveCapacity(documentCount)
+        var rawLengths: [UInt32] = []
+        rawLengths.reserveCapacity(documentCount)
+        var recompress = StoredStoryWriter()
+        for (s, source) in sources.enumerated() {
+            let store = source.segment.storedStories
+            for (r, run) in store.runs.enumerated() {
+                let end = r + 1 < store.runs.count ? store.runs[r + 1].firstDocument : source.segment.documentCount
+                let live = (run.firstDocument..<end).filter { maps[s][$0] >= 0 }
+                let copy = run.dictionary != nil && live.count >= Self.smallRun
+                var dictionary: Int?
+                if copy, let d = run.dictionary {
+                    dictionary = dictionaries.count
+                    dictionaries.append(store.dictionaries[d])
+                }
+                for doc in live {
+                    rawLengths.append(UInt32(store.rawLength(doc)))
+                    if copy {
+                        origin.append(.copied(dictionary: dictionary))
+                    } else {
+                        origin.append(.recompressed(recompress.count))
+                        try withBytes(of: try store.record(doc)) { record in recompress.add(record: record) }
+                    }
+                }
+            }
+        }
+        let fresh = recompress.count > 0 ? recompress.compress() : nil
+        let freshDictionary: Int? = fresh.flatMap { $0.dictionary.isEmpty ? nil : dictionaries.count }
+
+        var runs: [(firstDocument: Int, dictionary: Int?)] = []
+        var frameEnds: [UInt64] = []
+        frameEnds.reserveCapacity(documentCount)
+        var end: UInt64 = 0
+        var doc = 0
+        try forEachStoredFrame(origin, fresh) { frame in
+            let dictionary: Int?
+            switch origin[doc] {
+            case .copied(let d): dictionary = d
+            case .recompressed: dictionary = freshDictionary
+            }
+            if runs.isEmpty || runs[runs.count - 1].dictionary != dictionary { runs.append((doc, dictionary)) }
+            end += UInt64(frame.count)
+            frameEnds.append(end)
+            doc += 1
+        }
+        try file.begin(.store)
+        let head: [UInt8]
+        if let fresh, freshDictionary != nil {
+            head = fresh.dictionary.withUnsafeBytes { d in
+                StoredStoryWriter.head(dictionaries: dictionaries + [d], runs: runs, rawLengths: rawLengths, frameEnds: frameEnds)
+            }
+        } else {
+            head = StoredStoryWriter.head(dictionaries: dictionaries, runs: runs, rawLengths: rawLengths, frameEnds: frameEnds)
+        }
+        try file.append(head)
+        try forEachStoredFrame(origin, fresh) { frame throws(IndexError) in try file.append(frame) }
+        try file.end()
+    }
+
+    /// Calls `body` with every merged document's compressed frame, in document order.
+    private func forEachStoredFrame(
+        _ origin: [StoredSource], _ fresh: StoredStoryWriter.Compressed?,
+        _ body: (UnsafeRawBufferPointer) throws(IndexError) -> Void
+    ) throws(IndexError) {
+        var n = 0
+        for (s, source) in sources.enumerated() {
+            for doc in 0..<source.segment.documentCount where maps[s][doc] >= 0 {
+                switch origin[n] {
+                case .copied:
+                    try body(try source.segment.storedStories.frame(doc))
+                case .recompressed(let i):
+                    let frames = fresh!
+                    let start = i == 0 ? 0 : frames.frameEnds[i - 1]
+                    try withBytes(of: frames.frames) { (all) throws(IndexError) in
+                        try body(UnsafeRawBufferPointer(rebasing: all[start..<frames.frameEnds[i]]))
+                    }
+                }
+                n += 1
+            }
+        }
+    }
+}
+
+/// Several segments' term dictionaries walked side by side in byte order: each step gives
+/// the next term and, for every segment that holds it, where its lists lie.
+struct MergedTermWalk {
+    private let segments: [SegmentReader]
+    private var blocks: [Int]
+    private var entries: [[(term: [UInt8], info: TermInfo)]]
+    private var positions: [Int]
+
+    init(_ segments: [SegmentReader]) throws(IndexError) {
+        self.segments = segments
+        blocks = Array(repeating: 0, count: segments.count)
+        entries = []
+        for segment in segments {
+            entries.append(segment.blockCount > 0 ? try segment.terms(inBlock: 0) : [])
+        }
+        positions = Array(repeating: 0, count: segments.count)
+    }
+
+    mutating func next() throws(IndexError) -> (term: [UInt8], parts: [(source: Int, info: TermInfo)])? {
+        var smallest: [UInt8]?
+        for s in segments.indices where positions[s] < entries[s].count {
+            let term = entries[s][positions[s]].term
+            if smallest == nil || term.lexicographicallyPrecedes(smallest!) { smallest = term }
+        }
+        guard let term = smallest else { return nil }
+        var parts: [(source: Int, info: TermInfo)] = []
+        for s in segments.indices where positions[s] < entries[s].count && entries[s][positions[s]].term == term {
+            parts.append((s, entries[s][positions[s]].info))
+            positions[s] += 1
+            if positions[s] == entries[s].count, blocks[s] + 1 < segments[s].blockCount {
+                blocks[s] += 1
+                entries[s] = try segments[s].terms(inBlock: blocks[s])
+                positions[s] = 0
+            }
+        }
+        return (term, parts)
+    }
+}
