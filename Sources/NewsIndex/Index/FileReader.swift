@@ -3,8 +3,12 @@
 /// results over a `BoundedQueue`.
 struct FileReader: Sendable {
     let maxFileSize: Int
-    /// Hashes of committed single-story files, by absolute path.
-    let knownHashes: [String: UInt64]
+    /// Content hashes of committed single-story files, by `pathKey` of their absolute path:
+    /// 16 bytes a file however long its path. (A file is taken as unchanged only if both its
+    /// path's and its content's 64-bit hashes match: no collision short of both at once.)
+    let knownHashes: [UInt64: UInt64]
+
+    static func pathKey(_ path: String) -> UInt64 { ContentHash.xxh64(Array(path.utf8)) }
 
     /// One file, read.
     struct ReadFile: Sendable {
@@ -60,7 +64,7 @@ struct FileReader: Sendable {
         result.size = file.bytes.count
         result.mtimeNanoseconds = file.mtimeNanoseconds
         result.hash = ContentHash.xxh64(file.bytes)
-        if knownHashes[path] == result.hash { return result }
+        if knownHashes[Self.pathKey(path)] == result.hash { return result }
         do throws(IngestError) {
             result.outcome = .stories(try parser.read(file.bytes, path: path))
         } catch {

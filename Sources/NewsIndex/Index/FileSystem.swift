@@ -191,4 +191,17 @@ final class MappedFile: @unchecked Sendable {
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
     }
+
+    /// Drops the whole pages of `region` (a part of `bytes` already read) from this
+    /// process's resident memory; the page cache keeps them and a later read maps them back.
+    /// A merge reading large segments front to back calls this as it goes, so its memory
+    /// does not grow with the segments it reads.
+    func release(_ region: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, let start = region.baseAddress, region.count > 0 else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let from = (start - base + page - 1) / page * page
+        let to = min(start - base + region.count, bytes.count) / page * page
+        guard from < to else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + from), to - from, MADV_DONTNEED)
+    }
 }

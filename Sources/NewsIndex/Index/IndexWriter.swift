@@ -35,7 +35,7 @@ public final class IndexWriter {
     private var changedDeletions: Set<UInt64> = []
     private var roots: [Manifest.Root]
     /// Every live story, by the file it came from and its item id within that file.
-    private var catalogue: [FileKey: [String?: CatalogueEntry]] = [:]
+    private var catalogue: [FileKey: FileStories] = [:]
     private var touched: Set<FileKey> = []
     private var pending: SegmentWriter?
     private var pendingID: UInt64 = 0
@@ -54,6 +54,39 @@ public final class IndexWriter {
         var doc: Int
         var storyID: UInt64
         var contentHash: UInt64
+    }
+
+    /// The live stories of one file, by item id (nil for a file that is one story). Most
+    /// files hold one story, kept inline: the catalogue costs a few dozen bytes a story.
+    private enum FileStories {
+        case one(CatalogueEntry)
+        case items([String?: CatalogueEntry])
+
+        subscript(item item: String?) -> CatalogueEntry? {
+            get {
+                switch self {
+                case .one(let entry): item == nil ? entry : nil
+                case .items(let items): items[item]
+                }
+            }
+            set {
+                var items: [String?: CatalogueEntry]
+                switch self {
+                case .one(let entry): items = [String?.none: entry]
+                case .items(let all): items = all
+                }
+                self = .items([:])
+                items[item] = newValue
+                if items.count == 1, let only = items[String?.none] { self = .one(only) } else { self = .items(items) }
+            }
+        }
+
+        var entries: [(item: String?, entry: CatalogueEntry)] {
+            switch self {
+            case .one(let entry): [(nil, entry)]
+            case .items(let items): items.map { ($0.key, $0.value) }
+            }
+        }
     }
 
     /// Opens (creating if needed) the index in `directory` for writing, waiting for the lock.
@@ -88,7 +121,7 @@ public final class IndexWriter {
             }
             for doc in 0..<reader.documentCount where !(deletions[entry.id]?.contains(doc) ?? false) {
                 let record = try reader.record(doc)
-                catalogue[FileKey(root: record.rootID, path: record.path), default: [:]][record.item] = CatalogueEntry(
+                catalogue[FileKey(root: record.rootID, path: record.path), default: .items([:])][item: record.item] = CatalogueEntry(
                     segment: entry.id, doc: doc, storyID: record.storyID, contentHash: record.contentHash)
             }
         }
@@ -142,11 +175,14 @@ public final class IndexWriter {
 
     /// The content hash of every committed file that holds one story, by absolute path: the
     /// reading thread recognises such files unchanged without parsing them.
-    private func knownFileHashes() -> [String: UInt64] {
-        var hashes: [String: UInt64] = [:]
+    private func knownFileHashes() -> [UInt64: UInt64] {
+        var hashes: [UInt64: UInt64] = [:]
+        hashes.reserveCapacity(catalogue.count)
         let rootPaths = Dictionary(uniqueKeysWithValues: roots.map { ($0.id, $0.path) })
-        for (key, entries) in catalogue where entries.count == 1 {
-            if let only = entries[nil], let root = rootPaths[key.root] { hashes[root + "/" + key.path] = only.contentHash }
+        for (key, stories) in catalogue {
+            if case .one(let only) = stories, let root = rootPaths[key.root] {
+                hashes[FileReader.pathKey(root + "/" + key.path)] = only.contentHash
+            }
         }
         return hashes
     }
@@ -171,14 +207,14 @@ public final class IndexWriter {
         case .stories(let read):
             stories = read
         }
-        let previous = catalogue[key] ?? [:]
+        let previous = catalogue[key] ?? .items([:])
         var seen = Set<String?>()
         for story in stories {
             let item = stories.count == 1 && story.itemID == nil ? nil : story.itemID ?? "\(seen.count)"
             guard seen.insert(item).inserted else { continue }
             let hash = item == nil ? file.hash : Self.fingerprint(story)
             let storyID: UInt64
-            if let old = previous[item] {
+            if let old = previous[item: item] {
                 if old.contentHash == hash {
                     summary.unchanged += 1
                     continue
@@ -196,9 +232,9 @@ public final class IndexWriter {
                                         mtimeNanoseconds: file.mtimeNanoseconds)
             try append(record, story, key: key)
         }
-        for (item, old) in previous where !seen.contains(item) {
+        for (item, old) in previous.entries where !seen.contains(item) {
             try delete(old)
-            catalogue[key]?[item] = nil
+            catalogue[key]?[item: item] = nil
             summary.removed += 1
             dirty = true
         }
@@ -211,7 +247,7 @@ public final class IndexWriter {
             manifest.nextSegmentID += 1
         }
         pending!.add(record, story)
-        catalogue[key, default: [:]][record.item] = CatalogueEntry(
+        catalogue[key, default: .items([:])][item: record.item] = CatalogueEntry(
             segment: pendingID, doc: pending!.documentCount - 1, storyID: record.storyID, contentHash: record.contentHash)
         dirty = true
         if pending!.memoryFootprint >= options.memoryBudget { try flush() }
@@ -314,10 +350,10 @@ public final class IndexWriter {
         let outcome = try merger.write(to: store.path(name))
         let source = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         for key in Array(catalogue.keys) {
-            for (item, entry) in catalogue[key]! {
+            for (item, entry) in catalogue[key]!.entries {
                 guard let s = source[entry.segment] else { continue }
-                catalogue[key]![item]!.segment = id
-                catalogue[key]![item]!.doc = Int(outcome.documentMaps[s][entry.doc])
+                catalogue[key]![item: item] = CatalogueEntry(segment: id, doc: Int(outcome.documentMaps[s][entry.doc]),
+                                                             storyID: entry.storyID, contentHash: entry.contentHash)
             }
         }
         let at = next.segments.firstIndex { $0.id == ids[0] } ?? next.segments.count

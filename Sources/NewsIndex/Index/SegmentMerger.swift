@@ -91,8 +91,10 @@ struct SegmentMerger {
         var positionOffset = 0
         try file.begin(.postings)
         var walk = try MergedTermWalk(sources.map(\.segment))
+        var read = ReadProgress(sources.map(\.segment))
         while let (term, parts) = try walk.next() {
             let docFreq = try mergeLists(parts, postings: &postings, positions: &positions)
+            read.passed(parts)
             guard docFreq > 0 else { continue }
             encoded.removeAll()
             let bound = PostingsEncoder.encode(varintPostings: postings, positions: positions, docFreq: docFreq,
@@ -106,12 +108,16 @@ struct SegmentMerger {
             positionOffset += positions.count
         }
         try file.end()
+        read.finish()
         try file.begin(.positions)
         walk = try MergedTermWalk(sources.map(\.segment))
+        read = ReadProgress(sources.map(\.segment))
         while let (_, parts) = try walk.next() {
             if try mergeLists(parts, postings: &postings, positions: &positions) > 0 { try file.append(positions) }
+            read.passed(parts)
         }
         try file.end()
+        read.finish()
         let (terms, termIndex) = dictionary.finish()
         try file.section(.terms, terms)
         try file.section(.termIndex, termIndex)
@@ -234,10 +240,19 @@ struct SegmentMerger {
     ) throws(IndexError) {
         var n = 0
         for (s, source) in sources.enumerated() {
+            var released: UnsafeRawPointer?
             for doc in 0..<source.segment.documentCount where maps[s][doc] >= 0 {
                 switch origin[n] {
                 case .copied:
-                    try body(try source.segment.storedStories.frame(doc))
+                    let frame = try source.segment.storedStories.frame(doc)
+                    try body(frame)
+                    if let start = released ?? frame.baseAddress, let end = frame.baseAddress.map({ $0 + frame.count }) {
+                        released = start
+                        if end - start >= ReadProgress.stride {
+                            source.segment.file.release(UnsafeRawBufferPointer(start: start, count: end - start))
+                            released = end
+                        }
+                    }
                 case .recompressed(let i):
                     let frames = fresh!
                     let start = i == 0 ? 0 : frames.frameEnds[i - 1]
@@ -247,6 +262,42 @@ struct SegmentMerger {
                 }
                 n += 1
             }
+            source.segment.file.release(source.segment.file.bytes)
+        }
+    }
+}
+
+/// How far a merge has read each source's postings and positions (both laid out in term
+/// order): every `stride` bytes read, those pages are released from memory.
+private struct ReadProgress {
+    static let stride = 16 << 20
+    private let segments: [SegmentReader]
+    private var released: [(postings: Int, positions: Int)]
+
+    init(_ segments: [SegmentReader]) {
+        self.segments = segments
+        released = Array(repeating: (0, 0), count: segments.count)
+    }
+
+    mutating func passed(_ parts: [(source: Int, info: TermInfo)]) {
+        for (s, info) in parts {
+            let segment = segments[s]
+            if info.postings.upperBound - released[s].postings >= Self.stride {
+                segment.file.release(UnsafeRawBufferPointer(rebasing: segment.postings[released[s].postings..<info.postings.upperBound]))
+                released[s].postings = info.postings.upperBound
+            }
+            if info.positions.upperBound - released[s].positions >= Self.stride {
+                segment.file.release(UnsafeRawBufferPointer(rebasing: segment.positions[released[s].positions..<info.positions.upperBound]))
+                released[s].positions = info.positions.upperBound
+            }
+        }
+    }
+
+    /// Releases everything read.
+    func finish() {
+        for segment in segments {
+            segment.file.release(segment.postings)
+            segment.file.release(segment.positions)
         }
     }
 }
