@@ -83,13 +83,14 @@ struct HitFormatter {
 
     static func text(rank: Int, hit: ScoredDocument, stored: StoredStory, snippet: Snippet) -> String {
         let story = stored.story
-        var meta: [String] = []
-        meta.append(story.date?.description ?? "undated")
-        if let source = story.source { meta.append(source) }
-        meta.append(Terminal.displayPath(stored.root + "/" + stored.path))
-        meta.append("score " + Format.fixed(hit.score, 2))
+        // Appended piece by piece rather than `joined(separator:)`, whose unspecialized
+        // first call costs a scan of the runtime's conformance table.
+        var meta = story.date?.description ?? "undated"
+        if let source = story.source { meta += " · " + source }
+        meta += " · " + Terminal.displayPath(stored.root + "/" + stored.path)
+        meta += " · score " + Format.fixed(hit.score, 2)
         return "\(rank). " + Terminal.bold(story.title) + "\n"
-            + "   " + Terminal.dim(meta.joined(separator: " · ")) + "\n"
+            + "   " + Terminal.dim(meta) + "\n"
             + "   " + highlighted(snippet) + "\n\n"
     }
 

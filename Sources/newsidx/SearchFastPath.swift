@@ -6,6 +6,11 @@
 /// anything else (help, unknown or repeated options, a missing value, a query that fails
 /// validation), which then goes through `SearchCommand` as usual, so help and error
 /// messages have one source. A test checks that both read every accepted form alike.
+///
+/// It keeps to arrays and plain values: the first `Set<String>` or `Dictionary` a process
+/// builds makes the Swift runtime scan every protocol conformance in the binary (thousands,
+/// with the stdlib and FoundationEssentials linked in) to find `String: Hashable`, which
+/// cost a search process about 230,000 instructions here.
 enum SearchFastPath {
     /// The request, or nil to let the full parser handle these arguments.
     static func parse(_ arguments: [String]) -> SearchRequest? {
@@ -16,7 +21,7 @@ enum SearchFastPath {
         var format: SearchCommand.OutputFormat?
         var queries: String?
         var words: [String] = []
-        var seen = Set<String>()
+        var seen: [String] = []
         var rest = arguments.dropFirst()[...]
         var onlyWords = false
         while let argument = rest.popFirst() {
@@ -35,7 +40,8 @@ enum SearchFastPath {
                 inlineValue = String(argument[argument.index(after: eq)...])
             }
             if name == "-l" { name = "--limit" }
-            guard seen.insert(name).inserted else { return nil }
+            guard !seen.contains(name) else { return nil }
+            seen.append(name)
             func value() -> String? {
                 if let inlineValue { return inlineValue }
                 guard let next = rest.popFirst(), !next.hasPrefix("-") else { return nil }

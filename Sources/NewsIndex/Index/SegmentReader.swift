@@ -18,7 +18,23 @@ final class SegmentReader: @unchecked Sendable {
     let totalTokens: UInt64
     let termCount: Int
 
-    private let sections: [SegmentFormat.Section: (range: Range<Int>, crc: UInt32)]
+    /// The footer's table, indexed by `SegmentFormat.Section.rawValue`; nil for a section the
+    /// footer does not list.
+    ///
+    /// An array rather than a dictionary keyed by section: a search process opens one reader
+    /// per segment, and the first `Dictionary<Section, …>` has the Swift runtime scan every
+    /// protocol conformance in the binary for `Section: Hashable` (and `Int: Comparable` for
+    /// the `Range<Int>` inside): about 350,000 instructions per search process.
+    private let sections: [SectionEntry?]
+
+    /// Where a section lies in the file, and the CRC-32 the footer records for it.
+    private struct SectionEntry {
+        var range: Range<Int>
+        var crc: UInt32
+    }
+
+    /// One slot in `sections` per raw value a section can have.
+    private static let sectionSlots = SegmentFormat.Section.allCases.reduce(0) { max($0, Int($1.rawValue) + 1) }
     private let docs: UnsafeRawBufferPointer
     private let paths: UnsafeRawBufferPointer
     let storedStories: StoredStoryReader
@@ -59,7 +75,7 @@ final class SegmentReader: @unchecked Sendable {
         var footer = ByteCursor(bytes, offset: Int(footerOffset), context: name)
         let count = try footer.readUInt32()
         guard count <= 64 else { throw corrupt("implausible section count \(count)") }
-        var table: [SegmentFormat.Section: (range: Range<Int>, crc: UInt32)] = [:]
+        var table = [SectionEntry?](repeating: nil, count: Self.sectionSlots)
         for _ in 0..<count {
             let raw = try footer.readUInt32()
             let offset = try footer.readUInt64()
@@ -69,11 +85,11 @@ final class SegmentReader: @unchecked Sendable {
                 throw corrupt("section \(raw) runs past the footer")
             }
             if let section = SegmentFormat.Section(rawValue: raw) {
-                table[section] = (Int(offset)..<Int(offset + length), crc)
+                table[Int(section.rawValue)] = SectionEntry(range: Int(offset)..<Int(offset + length), crc: crc)
             }
         }
         func slice(_ s: SegmentFormat.Section) throws(IndexError) -> UnsafeRawBufferPointer {
-            guard let r = table[s]?.range else { throw corrupt("section \(s) missing") }
+            guard let r = table[Int(s.rawValue)]?.range else { throw corrupt("section \(s) missing") }
             return UnsafeRawBufferPointer(rebasing: bytes[r])
         }
         sections = table
@@ -106,7 +122,8 @@ final class SegmentReader: @unchecked Sendable {
 
     /// Recomputes every section's CRC-32 against the footer; returns the names of bad sections.
     func verifyChecksums() -> [String] {
-        sections.sorted { $0.key.rawValue < $1.key.rawValue }.compactMap { section, entry in
+        SegmentFormat.Section.allCases.compactMap { section in
+            guard let entry = sections[Int(section.rawValue)] else { return nil }
             let actual = CRC32.checksum(UnsafeRawBufferPointer(rebasing: file.bytes[entry.range]))
             return actual == entry.crc ? nil : "\(section)"
         }
