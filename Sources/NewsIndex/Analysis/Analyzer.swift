@@ -4,8 +4,8 @@
 /// from the same word in any case, accent or width (`Über`, `uber` and `ＵＢＥＲ` all give
 /// `uber`). `Tokenizer` documents where tokens start and end; `CaseFolding` how they fold;
 /// `EnglishStemmer` how the standard analyzer then reduces English words to their stems
-/// (`talks`, `talked`, `talking` → `talk`), as the engines newsidx is compared with do. No
-/// stopwords: very common words weigh little through their idf instead.
+/// (`talks`, `talked`, `talking` → `talk`), as the engines newsidx is compared with do. Every
+/// word is indexed, stopwords included; queries leave out `StopWords.english` (see `QueryParser`).
 public struct Analyzer: Sendable {
     /// Word tokens (UAX #29-style joiners for numbers, acronyms, apostrophes), folded, then
     /// stemmed with the Snowball English (Porter2) stemmer.
@@ -85,6 +85,22 @@ public struct Analyzer: Sendable {
     public func terms(in text: String) -> [String] {
         var terms: [String] = []
         forEachToken(in: text) { term, _ in terms.append(String(decoding: term, as: UTF8.self)) }
+        return terms
+    }
+
+    /// The folded terms of `text`, in order, without the words of `stopWords`, which are
+    /// matched before stemming (as Lucene's stop filter runs before its stemmer), so that a
+    /// stop word's stem never removes another word (`out` is a stop word, `outs` is not).
+    public func terms(in text: String, excluding stopWords: StopWords) -> [String] {
+        var terms: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            tokenizer.forEachToken(in: bytes) { term, _ in
+                let word = String(decoding: term, as: UTF8.self)
+                guard !stopWords.contains(word) else { return }
+                terms.append(stemsEnglish ? EnglishStemmer.stem(word) : word)
+            }
+        }
         return terms
     }
 }

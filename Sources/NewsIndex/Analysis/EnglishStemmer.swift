@@ -27,7 +27,7 @@ struct EnglishStemmer: Sendable {
         return stem.count
     }
 
-    /// The stem of `word` (tests, tools); see `stem(_:count:)`.
+    /// The stem of `word` (queries, tests); see `stem(_:count:)`.
     static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
         let count = bytes.withUnsafeMutableBufferPointer { stem($0, count: $0.count) }

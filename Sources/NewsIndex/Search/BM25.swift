@@ -7,10 +7,13 @@ import Darwin
 /// Okapi BM25 with Lucene's non-negative idf:
 ///
 ///     idf(t)      = ln(1 + (N − df + 0.5) / (df + 0.5))
-///     score(t, d) = idf(t) · tf · (k1 + 1) / (tf + k1 · (1 − b + b · |d| / avgdl))
+///     score(t, d) = w(qtf) · idf(t) · tf · (k1 + 1) / (tf + k1 · (1 − b + b · |d| / avgdl))
+///     w(qtf)      = (k1 + 1) · qtf / (k1 + qtf)
 ///
 /// N, df and avgdl are taken over the whole index, so a story's score does not depend on
-/// which segment holds it.
+/// which segment holds it. `w` is Okapi's query-term factor (Robertson et al., TREC-3),
+/// with its k3 set to k1: a term's count in the query saturates as its count in a story
+/// does: 1 for a term written once, 1.375 for one written twice, never more than k1 + 1.
 public struct BM25: Sendable, Equatable {
     public var k1: Double
     public var b: Double
@@ -29,6 +32,12 @@ public struct BM25: Sendable, Equatable {
         return log(1 + (n - d + 0.5) / (d + 0.5))
     }
 
+    /// The weight of a term that occurs `qtf` times in the query: 1 when it occurs once.
+    public func queryWeight(frequency qtf: Int) -> Double {
+        let f = Double(qtf)
+        return (k1 + 1) * f / (k1 + f)
+    }
+
     /// The length-normalisation term `k1 · (1 − b + b · |d| / avgdl)`.
     @inline(__always)
     public func lengthNorm(documentLength: UInt32) -> Double {
@@ -36,9 +45,10 @@ public struct BM25: Sendable, Equatable {
         return k1 * (1 - b + b * ratio)
     }
 
+    /// A term's contribution to a story: `weight` is its idf times its query weight.
     @inline(__always)
-    public func score(termFrequency tf: Int, idf: Double, lengthNorm: Double) -> Double {
+    public func score(termFrequency tf: Int, weight: Double, lengthNorm: Double) -> Double {
         let f = Double(tf)
-        return idf * f * (k1 + 1) / (f + lengthNorm)
+        return weight * f * (k1 + 1) / (f + lengthNorm)
     }
 }

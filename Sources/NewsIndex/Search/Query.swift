@@ -9,10 +9,14 @@ public struct Query: Sendable, Equatable {
 
     /// Distinct analyzed terms, in the order they were first written.
     public var terms: [String]
+    /// How many times each term occurs in the query (`BM25.queryWeight`); all 1 by default.
+    public var frequencies: [Int]
     public var mode: Mode
 
-    public init(terms: [String], mode: Mode) {
+    public init(terms: [String], frequencies: [Int]? = nil, mode: Mode) {
+        precondition(frequencies == nil || frequencies!.count == terms.count, "one frequency per term")
         self.terms = terms
+        self.frequencies = frequencies ?? Array(repeating: 1, count: terms.count)
         self.mode = mode
     }
 }

@@ -3,6 +3,8 @@ public struct WeightedTerm: Sendable, Equatable {
     public var text: String
     public var documentFrequency: Int
     public var idf: Double
+    /// How many times the term occurs in the query.
+    public var queryFrequency = 1
 }
 
 /// The answer to a query: the best documents and how many matched in all.
@@ -45,7 +47,8 @@ public struct Searcher {
         }
         let terms = query.terms.enumerated().map { slot, text in
             let df = min(found.reduce(0) { $0 + ($1[slot]?.docFreq ?? 0) }, reader.documentCount)
-            return WeightedTerm(text: text, documentFrequency: df, idf: bm25.idf(documentFrequency: df))
+            return WeightedTerm(text: text, documentFrequency: df, idf: bm25.idf(documentFrequency: df),
+                                queryFrequency: query.frequencies[slot])
         }
         var top = TopKCollector(k: max(0, limit))
         var exact = true
@@ -55,7 +58,8 @@ public struct Searcher {
             for (slot, term) in terms.enumerated() {
                 if let info = found[s][slot] {
                     scorers.append(TermScorer(cursor: PostingsCursor(segment: segment, term: info), slot: slot,
-                                              idf: term.idf, bm25: bm25, norms: norms))
+                                              weight: term.idf * bm25.queryWeight(frequency: term.queryFrequency),
+                                              bm25: bm25, norms: norms))
                 } else if query.mode == .all {
                     scorers = []
                     break

@@ -1,37 +1,38 @@
-/// One query term's postings in one segment, with what it takes to score them: its idf, the
+/// One query term's postings in one segment, with what it takes to score them: its weight, the
 /// segment's length norms, and upper bounds for the whole list and for any block.
 final class TermScorer {
     let cursor: PostingsCursor
     /// The term's position in the query: scores are summed in this order, so a story's
     /// score never depends on the order pruning visited its terms in.
     let slot: Int
-    let idf: Double
+    /// The term's idf times its query weight (`BM25.queryWeight`).
+    let weight: Double
     /// The most this term can add to any document's score in the segment.
     let upperBound: Double
     private let bm25: BM25
     private let norms: NormTable
 
-    init(cursor: PostingsCursor, slot: Int, idf: Double, bm25: BM25, norms: NormTable) {
+    init(cursor: PostingsCursor, slot: Int, weight: Double, bm25: BM25, norms: NormTable) {
         self.cursor = cursor
         self.slot = slot
-        self.idf = idf
+        self.weight = weight
         self.bm25 = bm25
         self.norms = norms
-        upperBound = bm25.score(termFrequency: Int(cursor.bound.maxFrequency), idf: idf,
+        upperBound = bm25.score(termFrequency: Int(cursor.bound.maxFrequency), weight: weight,
                                 lengthNorm: norms[cursor.bound.minNorm])
     }
 
     /// The score of the current document, whose length-norm byte is `norm`.
     @inline(__always)
     func score(norm: UInt8) -> Double {
-        bm25.score(termFrequency: cursor.freq, idf: idf, lengthNorm: norms[norm])
+        bm25.score(termFrequency: cursor.freq, weight: weight, lengthNorm: norms[norm])
     }
 
     /// The most this term can add to `doc` (or any document of the block holding it), and
     /// the last document that bound covers.
     func blockBound(at doc: Int) -> (bound: Double, lastDoc: Int) {
         let (b, last) = cursor.blockBound(at: doc)
-        return (bm25.score(termFrequency: Int(b.maxFrequency), idf: idf, lengthNorm: norms[b.minNorm]), last)
+        return (bm25.score(termFrequency: Int(b.maxFrequency), weight: weight, lengthNorm: norms[b.minNorm]), last)
     }
 }
 

@@ -41,6 +41,18 @@ import Testing
         #expect(bm25.idf(documentFrequency: 3) > 0)
     }
 
+    /// Okapi's query-term factor with k3 = k1 = 1.2: (2.2 · qtf) / (1.2 + qtf).
+    @Test func repeatedQueryTermsSaturateLikeStoryTerms() throws {
+        let bm25 = BM25(documentCount: 3, averageDocumentLength: 19.0 / 3)
+        #expect(bm25.queryWeight(frequency: 1) == 1)
+        #expect(abs(bm25.queryWeight(frequency: 2) - 1.375) < 1e-15)
+        #expect(bm25.queryWeight(frequency: 1_000) < 2.2)
+        let twice = try Searcher(reader: reader).search(Query(terms: ["beta"], frequencies: [2], mode: .all), limit: 10)
+        #expect(abs(twice.hits[0].score - 1.375 * 0.62767257835373) < 1e-12)
+        #expect(twice.terms[0].queryFrequency == 2)
+        #expect(twice.terms[0].idf == bm25.idf(documentFrequency: 2))
+    }
+
     @Test func allTermsAreRequiredByDefault() throws {
         #expect(try search(["beta", "omega"]).map(\.0) == ["d2.txt"])
         #expect(try search(["beta", "sigma"]).isEmpty)
@@ -88,8 +100,22 @@ import Testing
 @Suite struct QueryParserTests {
     let parser = QueryParser(analyzer: .standard)
 
-    @Test func termsAreAnalyzedAndDeduplicated() throws {
-        #expect(try parser.parse("Lavrov KURSK lavrov").terms == ["lavrov", "kursk"])
+    @Test func termsAreAnalyzedAndCounted() throws {
+        let query = try parser.parse("Lavrov KURSK lavrov")
+        #expect(query.terms == ["lavrov", "kursk"])
+        #expect(query.frequencies == [2, 1])
+        // Different words with one stem are one term, counted once per word.
+        #expect(try parser.parse("titles and a title").frequencies == [2])
+    }
+
+    @Test func stopWordsAreLeftOutBeforeStemming() throws {
+        #expect(try parser.parse("What is the history of the Dewey classification?").terms
+            == ["histori", "dewey", "classif"])
+        #expect(try parser.parse("the ins and outs of the U.S.").terms == ["in", "out", "us"])
+    }
+
+    @Test func aQueryOfStopWordsOnlyKeepsThem() throws {
+        #expect(try parser.parse("The Who").terms == ["the", "who"])
     }
 
     @Test(arguments: ["", "   ", "?!,", "— … ---"])

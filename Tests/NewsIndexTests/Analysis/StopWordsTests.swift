@@ -1,0 +1,24 @@
+import Testing
+@testable import NewsIndex
+
+@Suite struct StopWordsTests {
+    @Test func theListIsStrictlyAscendingSoBinarySearchFindsEveryWord() {
+        let words = StopWords.english.sorted
+        #expect(zip(words, words.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(words.allSatisfy(StopWords.english.contains))
+    }
+
+    @Test(arguments: ["the", "a", "yourselves", "about", "with"])
+    func stopWordsAreFound(word: String) {
+        #expect(StopWords.english.contains(word))
+    }
+
+    @Test(arguments: ["us", "lavrov", "shell", "well", "", "zzz", "aa", "outs"])
+    func otherWordsAreNot(word: String) {
+        #expect(!StopWords.english.contains(word))
+    }
+
+    @Test func stopWordsAreMatchedBeforeStemming() {
+        #expect(Analyzer.standard.terms(in: "Talks in the outs of Kursk", excluding: .english) == ["talk", "out", "kursk"])
+    }
+}
