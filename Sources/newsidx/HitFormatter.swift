@@ -5,6 +5,8 @@ import NewsIndex
 struct HitFormatter {
     let reader: IndexReader
     let format: SearchCommand.OutputFormat
+    /// Set for `--explain`: the searcher that explains each hit's score.
+    var explainer: Searcher?
     let snippets = SnippetBuilder(analyzer: .standard)
 
     /// What one hit shows: where it came from, and for text and JSON its story and snippet.
@@ -14,6 +16,7 @@ struct HitFormatter {
         var item: String?
         var stored: StoredStory?
         var snippet: Snippet?
+        var explanation: Explanation?
     }
 
     /// Everything the output needs from the index: for a run file only the documents'
@@ -27,7 +30,8 @@ struct HitFormatter {
             }
             let stored = try reader.storedStory(at: hit.address)
             return PreparedHit(hit: hit, path: stored.path, item: stored.story.itemID, stored: stored,
-                               snippet: snippets.snippet(of: stored.story.body, terms: results.terms))
+                               snippet: snippets.snippet(of: stored.story.body, terms: results.terms),
+                               explanation: try explainer?.explain(hit, in: results))
         }
     }
 
@@ -43,9 +47,12 @@ struct HitFormatter {
             case .trec:
                 out += "\(queryID ?? "1") Q0 \(Self.runDocumentID(path: p.path, item: p.item)) \(i + 1) \(p.hit.score) newsidx\n"
             case .json:
-                out += Self.json(rank: i + 1, hit: p.hit, stored: p.stored!, snippet: p.snippet!, queryID: queryID) + "\n"
+                var o = Self.json(rank: i + 1, hit: p.hit, stored: p.stored!, snippet: p.snippet!, queryID: queryID)
+                if let e = p.explanation { o.add("explain", Self.json(e)) }
+                out += o.line + "\n"
             case .text:
                 out += Self.text(rank: i + 1, hit: p.hit, stored: p.stored!, snippet: p.snippet!)
+                if let e = p.explanation { out += Self.text(e) + "\n" }
             }
         }
         return out
@@ -109,7 +116,7 @@ struct HitFormatter {
         return String(out)
     }
 
-    static func json(rank: Int, hit: ScoredDocument, stored: StoredStory, snippet: Snippet, queryID: String?) -> String {
+    static func json(rank: Int, hit: ScoredDocument, stored: StoredStory, snippet: Snippet, queryID: String?) -> JSONLine {
         var o = JSONLine()
         if let queryID { o.add("qid", queryID) }
         o.add("rank", rank)
@@ -122,6 +129,54 @@ struct HitFormatter {
         o.add("score", hit.score)
         o.add("snippet", snippet.text)
         o.add("highlights", ranges: snippet.highlights)
-        return o.line
+        return o
+    }
+
+    /// The `--explain` lines under a hit: the sum, one line per term, then the length norm.
+    static func text(_ e: Explanation) -> String {
+        let width = e.terms.map(\.term.count).max() ?? 0
+        var out = "   " + Terminal.dim("score " + Format.fixed(e.score, 3) + " =")
+        for (i, t) in e.terms.enumerated() {
+            out += (i == 0 ? " " : " + ") + t.term + " " + Format.fixed(t.score, 3)
+        }
+        out += "\n"
+        for t in e.terms {
+            var line = "     " + t.term + String(repeating: " ", count: width - t.term.count)
+            line += "  tf \(t.termFrequency) (headline \(t.headlineFrequency), body \(t.bodyFrequency))"
+            line += " · df \(t.documentFrequency) · idf " + Format.fixed(t.idf, 3)
+            if t.queryFrequency > 1 { line += " · in the query \(t.queryFrequency)× (weight " + Format.fixed(t.queryWeight, 3) + ")" }
+            out += line + "\n"
+        }
+        out += "     length \(e.documentLength) tokens (scored as \(e.scoredLength); average " + Format.fixed(e.averageDocumentLength, 1)
+            + ") · length norm " + Format.fixed(e.lengthNorm, 3) + " (k1 " + Format.fixed(e.k1, 2) + ", b " + Format.fixed(e.b, 2)
+            + ") · N \(e.documentCount)\n"
+        return out
+    }
+
+    /// `--explain` in JSON: the `explain` object of a hit.
+    static func json(_ e: Explanation) -> JSONLine {
+        var o = JSONLine()
+        o.add("score", e.score)
+        o.add("terms", e.terms.map { t in
+            var term = JSONLine()
+            term.add("term", t.term)
+            term.add("tf", t.termFrequency)
+            term.add("headline_tf", t.headlineFrequency)
+            term.add("body_tf", t.bodyFrequency)
+            term.add("df", t.documentFrequency)
+            term.add("idf", t.idf)
+            term.add("query_tf", t.queryFrequency)
+            term.add("query_weight", t.queryWeight)
+            term.add("score", t.score)
+            return term
+        })
+        o.add("length", e.documentLength)
+        o.add("scored_length", e.scoredLength)
+        o.add("average_length", e.averageDocumentLength)
+        o.add("length_norm", e.lengthNorm)
+        o.add("k1", e.k1)
+        o.add("b", e.b)
+        o.add("n", e.documentCount)
+        return o
     }
 }

@@ -40,6 +40,18 @@ struct JSONLine {
         text += "[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
     }
 
+    mutating func add(_ k: String, _ v: JSONLine) {
+        key(k)
+        text += v.line
+    }
+
+    mutating func add(_ k: String, _ v: [JSONLine]) {
+        key(k)
+        text += "["
+        for (i, o) in v.enumerated() { text += (i == 0 ? "" : ",") + o.line }
+        text += "]"
+    }
+
     var line: String { text + "}" }
 
     /// A JSON string literal; works on UTF-8 bytes and copies runs that need no escaping.

@@ -15,6 +15,7 @@ struct SearchCommand: ParsableCommand {
               newsidx search "Lavrov Kursk"
               newsidx search --any Pyongyang Seoul --limit 5
               newsidx search --json lavrov | jq .title
+              newsidx search --explain "Lavrov Kursk"
               newsidx search --queries queries.tsv --any --limit 1000 --format trec --stats
             """
     )
@@ -44,6 +45,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print latency figures as one JSON line on stderr: queries, p50_ms, p95_ms, mean_ms.")
     var stats = false
 
+    @Flag(name: .long, help: "Show how each hit's score was made: per term its frequency in headline and body, document frequency, idf, and the story's length norm.")
+    var explain = false
+
     @Argument(help: ArgumentHelp("The words to search for (quote them or not).", valueName: "QUERY"))
     var words: [String] = []
 
@@ -53,6 +57,7 @@ struct SearchCommand: ParsableCommand {
         if queries == nil && words.isEmpty { throw ValidationError("give a query, e.g. newsidx search \"Lavrov Kursk\"") }
         if queries != nil && !words.isEmpty { throw ValidationError("give either a QUERY or --queries FILE, not both") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        if explain && outputFormat == .trec { throw ValidationError("--explain shows in text and json output; a trec run has no room for it") }
     }
 
     func run() throws {
@@ -62,6 +67,6 @@ struct SearchCommand: ParsableCommand {
     /// What this invocation asks for, as a plain value.
     var request: SearchRequest {
         SearchRequest(index: location.directory, any: any, limit: limit, format: outputFormat,
-                      queries: queries, stats: stats, words: words)
+                      queries: queries, stats: stats, explain: explain, words: words)
     }
 }

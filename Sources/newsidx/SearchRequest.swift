@@ -10,6 +10,7 @@ struct SearchRequest: Equatable {
     var format: SearchCommand.OutputFormat
     var queries: String?
     var stats: Bool
+    var explain = false
     var words: [String]
 
     func run() throws {
@@ -35,7 +36,7 @@ struct SearchRequest: Equatable {
         let found = try withIndex { () throws(IndexError) -> Bool in
             let reader = try IndexReader(directory: index, analyzer: .standard)
             let searcher = Searcher(reader: reader)
-            let formatter = HitFormatter(reader: reader, format: format)
+            let formatter = HitFormatter(reader: reader, format: format, explainer: explain ? searcher : nil)
             var anyHits = false
             for (entry, query) in parsed {
                 let start = ContinuousClock.now

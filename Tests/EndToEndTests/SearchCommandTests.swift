@@ -280,3 +280,45 @@ import Testing
                 "stories with both terms \(both.sorted()) are not the top of --any: \(ranked)")
     }
 }
+
+/// `newsidx search --explain`.
+@Suite struct SearchExplainTests {
+    let tmp: TempDir
+    init() throws { tmp = try TempDir() }
+
+    @Test func textOutputShowsTheSumAndALinePerTerm() throws {
+        let index = try indexShippedCorpus(in: tmp)
+        let r = try newsidx(["search", "--index", index, "--explain", "--limit", "1", "Lavrov Kursk"])
+        try requireExit(r, 0)
+        #expect(r.stdout.contains("score "), "\(r)")
+        #expect(r.stdoutLines.contains { $0.contains("lavrov") && $0.contains("tf ") && $0.contains("idf ") }, "\(r)")
+        #expect(r.stdoutLines.contains { $0.contains("kursk") && $0.contains("df ") }, "\(r)")
+        #expect(r.stdoutLines.contains { $0.contains("length norm") }, "\(r)")
+    }
+
+    @Test func jsonOutputCarriesAnExplainObjectWhoseTermsSumToTheScore() throws {
+        let index = try indexShippedCorpus(in: tmp)
+        let r = try newsidx(["search", "--index", index, "--explain", "--json", "Lavrov Kursk"])
+        try requireExit(r, 0)
+        for hit in try jsonObjects(r) {
+            let explain = try #require(hit["explain"] as? [String: Any], "\(hit)")
+            let terms = try #require(explain["terms"] as? [[String: Any]])
+            #expect(terms.map { $0["term"] as? String } == ["lavrov", "kursk"])
+            let sum = terms.compactMap { $0["score"] as? Double }.reduce(0, +)
+            #expect(abs(sum - (hit["score"] as? Double ?? -1)) < 1e-9)
+            for key in ["tf", "headline_tf", "body_tf", "df", "idf", "query_tf", "query_weight"] {
+                #expect(terms[0][key] != nil, "missing \(key)")
+            }
+            for key in ["length", "scored_length", "average_length", "length_norm", "k1", "b", "n"] {
+                #expect(explain[key] != nil, "missing \(key)")
+            }
+        }
+    }
+
+    @Test func explainWithATrecRunIsAUsageError() throws {
+        let index = try indexShippedCorpus(in: tmp)
+        let r = try newsidx(["search", "--index", index, "--explain", "--format", "trec", "Lavrov"])
+        try requireExit(r, 2)
+        #expect(r.stderr.contains("--explain"), "\(r)")
+    }
+}

@@ -28,6 +28,8 @@ public struct StoredStory: Sendable, Equatable {
 public final class IndexReader: @unchecked Sendable {
     public let directory: String
     public let manifest: Manifest
+    /// The analyzer the index was built with (the manifest records its identifier).
+    public let analyzer: Analyzer
     let segments: [SegmentReader]
     let deletions: [DeletionSet?]
 
@@ -44,6 +46,7 @@ public final class IndexReader: @unchecked Sendable {
     /// Opens the index in `directory`; throws `.missing` when there is none.
     public init(directory: String, analyzer: Analyzer) throws(IndexError) {
         self.directory = directory
+        self.analyzer = analyzer
         let store = ManifestStore(directory: directory)
         // A writer may retire the files of the manifest just read; reopen from CURRENT then.
         var attempt = 0
