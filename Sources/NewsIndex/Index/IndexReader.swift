@@ -138,13 +138,22 @@ public final class IndexReader: @unchecked Sendable {
         return found
     }
 
-    /// Distinct terms across segments (a merge of the sorted dictionaries).
+    /// Distinct words across segments (a merge of the sorted dictionaries); field terms
+    /// (`FieldTerm`) are not words and are not counted.
     public func distinctTermCount() throws(IndexError) -> Int {
-        if segments.count == 1 { return segments[0].termCount }
+        if segments.count == 1 {
+            var fieldTerms = 0
+            try segments[0].forEachTerm { term, _ in
+                guard FieldTerm.isFieldTerm(term) else { return false }
+                fieldTerms += 1
+                return true
+            }
+            return segments[0].termCount - fieldTerms
+        }
         var all = Set<[UInt8]>()
         for segment in segments {
             try segment.forEachTerm { term, _ in
-                all.insert(Array(term))
+                if !FieldTerm.isFieldTerm(term) { all.insert(Array(term)) }
                 return true
             }
         }

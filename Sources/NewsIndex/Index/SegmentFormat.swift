@@ -1,4 +1,4 @@
-/// The segment file format, version 6: one immutable file `seg-<id>.seg` per segment.
+/// The segment file format, version 7: one immutable file `seg-<id>.seg` per segment.
 ///
 /// All integers are little-endian; "varint" is LEB128. Layout:
 ///
@@ -10,7 +10,9 @@
 /// Sections:
 /// - `docs`: one 48-byte record per document, in document order: story id u64, content
 ///   hash u64, file size u64, file mtime in ns (i64), root id u32, token count u32, date as
-///   days since 1970-01-01 (i32, `Int32.min` when unknown), flags u32.
+///   days since 1970-01-01 (i32, `Int32.min` when unknown), headline token count u32 (0 for
+///   a story without a headline; positions below it are the headline's, which is how
+///   `title:` queries are answered without indexing the headline twice).
 /// - `paths`: (docs + 1) u32 offsets into the bytes that follow; each entry is the path
 ///   relative to its root, UTF-8, followed for a story that shares its file with others
 ///   (a feed item) by a NUL byte and the item's id.
@@ -30,10 +32,15 @@
 /// - `positions`: per term, per document in postings order, tf varints of position deltas
 ///   (the first from 0). Headline tokens come first; the body starts `bodyPositionGap`
 ///   positions later so that no phrase spans the two.
+///   Besides the story's words, the dictionary holds field terms for its metadata (`FieldTerm`):
+///   the byte 0x01, a field code (`s` source, `b` byline, `p` place), then a word of that
+///   field analyzed like the text, at positions counted from 0 within the field. 0x01 sorts
+///   before every word, so the words' vocabulary (prefix expansion, spelling suggestions)
+///   starts after them; field terms do not count in a story's token count (BM25 length).
 /// - `stats`: documents u32, total tokens u64.
 /// - `norms`: one byte per document, its token count quantised by `LengthNorm`.
 enum SegmentFormat {
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let headerMagic: [UInt8] = Array("NIDXSEG1".utf8)
     static let footerMagic: [UInt8] = Array("NIDXEND1".utf8)
     static let headerSize = 16

@@ -158,6 +158,18 @@ final class SegmentReader: @unchecked Sendable {
         return raw == SegmentFormat.noDate ? nil : StoryDate(daysSinceEpoch: Int(raw))
     }
 
+    /// Tokens of the story's headline: its positions below this are the headline's (0
+    /// without a headline).
+    func headlineTokenCount(_ doc: Int) -> Int {
+        Int(UInt32(littleEndian: docs.loadUnaligned(fromByteOffset: doc * SegmentFormat.docRecordSize + 44, as: UInt32.self)))
+    }
+
+    /// The date as stored: days since 1970-01-01, `SegmentFormat.noDate` when unknown.
+    func dayNumber(_ doc: Int) -> Int32 {
+        Int32(bitPattern: UInt32(littleEndian: docs.loadUnaligned(
+            fromByteOffset: doc * SegmentFormat.docRecordSize + 40, as: UInt32.self)))
+    }
+
     /// The document's fixed-size record as stored (`SegmentFormat` describes it), for a
     /// merge to copy.
     func recordBytes(_ doc: Int) -> UnsafeRawBufferPointer {
@@ -172,6 +184,13 @@ final class SegmentReader: @unchecked Sendable {
         let base = (documentCount + 1) * 4
         guard start <= end, base + end <= paths.count else { throw c.corrupt("path of document \(doc) out of range") }
         return UnsafeRawBufferPointer(rebasing: paths[(base + start)..<(base + end)])
+    }
+
+    /// Whether the document's path relative to its root starts with `prefix` (UTF-8).
+    func pathHasPrefix(_ doc: Int, _ prefix: [UInt8]) -> Bool {
+        guard let entry = try? pathEntry(doc), entry.count >= prefix.count else { return false }
+        for i in 0..<prefix.count where entry[i] != prefix[i] { return false }
+        return true
     }
 
     /// The document's path relative to its root, and its item id within the file if any.
@@ -206,6 +225,35 @@ final class SegmentReader: @unchecked Sendable {
             let c = Self.compare(entry, term)
             if c == 0 { found = info }
             return c < 0
+        }
+        return found
+    }
+
+    /// The terms starting with `prefix`, in byte order, with their lists: a binary search to
+    /// the block that may hold the first, then a scan while terms keep the prefix.
+    func terms(withPrefix prefix: [UInt8]) throws(IndexError) -> [(term: [UInt8], info: TermInfo)] {
+        guard blockCount > 0 else { return [] }
+        var found: [(term: [UInt8], info: TermInfo)] = []
+        try withBytes(of: prefix) { p throws(IndexError) in
+            var lo = 0, hi = blockCount - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if try compare(firstTermOf: mid, p) <= 0 { lo = mid } else { hi = mid - 1 }
+            }
+            var done = false
+            for block in lo..<blockCount where !done {
+                try scanBlock(block) { term, info in
+                    if term.count >= p.count && Self.compare(UnsafeRawBufferPointer(rebasing: term[0..<p.count]), p) == 0 {
+                        found.append((Array(term), info))
+                        return true
+                    }
+                    if Self.compare(term, p) > 0 {
+                        done = true
+                        return false
+                    }
+                    return true
+                }
+            }
         }
         return found
     }

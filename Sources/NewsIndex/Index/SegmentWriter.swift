@@ -44,13 +44,17 @@ struct SegmentWriter {
                 occur(intern(term), at: position)
                 position &+= 1
             }
-            position &+= SegmentFormat.bodyPositionGap
         }
+        let headlineTokens = position
+        if story.titleIsHeadline { position &+= SegmentFormat.bodyPositionGap }
         analyzer.forEachToken(in: story.body) { term, _ in
             occur(intern(term), at: position)
             position &+= 1
         }
         let tokens = documentTokens
+        addField(.source, story.source)
+        addField(.byline, story.byline)
+        addField(.place, story.place)
         finishDocument(doc)
 
         docs.appendUInt64(record.storyID)
@@ -61,7 +65,7 @@ struct SegmentWriter {
         docs.appendUInt32(UInt32(clamping: tokens))
         norms.append(LengthNorm.encode(UInt32(clamping: tokens)))
         docs.appendUInt32(UInt32(bitPattern: story.date.map { Int32(clamping: $0.daysSinceEpoch) } ?? SegmentFormat.noDate))
-        docs.appendUInt32(0)
+        docs.appendUInt32(headlineTokens)
 
         pathBytes.append(contentsOf: record.path.utf8)
         if let item = record.item {
@@ -73,6 +77,23 @@ struct SegmentWriter {
         storedStories.add(story)
 
         documentCount += 1
+    }
+
+    /// Indexes the words of one metadata field as field terms (`FieldTerm`), at positions
+    /// from 0, without counting them in the story's length.
+    private mutating func addField(_ field: FieldTerm.Field, _ text: String?) {
+        guard let text, !text.isEmpty else { return }
+        var position: UInt32 = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: SegmentReader.maxTermLength + 2) { buffer in
+            buffer[0] = FieldTerm.marker
+            buffer[1] = field.rawValue
+            analyzer.forEachToken(in: text) { term, _ in
+                guard term.count <= SegmentReader.maxTermLength else { return }
+                for (i, b) in term.enumerated() { buffer[2 + i] = b }
+                occur(intern(UnsafeBufferPointer(rebasing: buffer[0..<(2 + term.count)])), at: position, counted: false)
+                position &+= 1
+            }
+        }
     }
 
     private mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int {
@@ -90,7 +111,7 @@ struct SegmentWriter {
 
     /// Records one occurrence: its position goes straight to the term's position list (as
     /// a delta within the document); the term is noted as seen in this document.
-    private mutating func occur(_ term: Int, at position: UInt32) {
+    private mutating func occur(_ term: Int, at position: UInt32, counted: Bool = true) {
         let before = positions[term].count
         if frequency[term] == 0 {
             touched.append(Int32(term))
@@ -100,7 +121,7 @@ struct SegmentWriter {
         }
         lastPosition[term] = position
         frequency[term] += 1
-        documentTokens += 1
+        if counted { documentTokens += 1 }
         postingBytes += positions[term].count - before
     }
 

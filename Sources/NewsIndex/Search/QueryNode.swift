@@ -1,0 +1,108 @@
+/// A parsed query in the query language (`QuerySyntax`): matches on the text or a field,
+/// date and path filters, combined the way Lucene's BooleanQuery combines clauses.
+public indirect enum QueryNode: Sendable, Equatable {
+    /// Words found in the story's text, headline or a metadata field.
+    case match(Match)
+    /// The story's date lies in the range (stories without a date never match).
+    case date(DateRange)
+    /// The story's path relative to its corpus root starts with this text.
+    case path(String)
+    /// Every `must` clause matches; when there is none, at least one `should` clause does
+    /// (with `must` clauses, `should` ones only add to the score); no `mustNot` clause does.
+    /// With neither `must` nor `should`, every story matches but the excluded ones.
+    case boolean(must: [QueryNode], should: [QueryNode], mustNot: [QueryNode])
+
+    /// Where a match looks.
+    public enum Scope: Sendable, Equatable {
+        /// Headline and body: the default.
+        case text
+        /// The headline only (`title:`).
+        case title
+        /// A metadata field (`source:`, `byline:`, `place:`), indexed as field terms.
+        case field(FieldTerm.Field)
+
+        /// Whether matches in this scope add to the score: text and headline words do;
+        /// metadata fields, like dates and paths, only filter.
+        public var scores: Bool {
+            if case .field = self { return false }
+            return true
+        }
+    }
+
+    /// One word, word prefix, phrase or proximity group, with where it looks.
+    public struct Match: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            /// An analyzed term.
+            case term(String)
+            /// Folded (not stemmed) start of a word: `kurs*`.
+            case prefix(String)
+            /// Analyzed terms within `slop` extra positions of each other: in order for
+            /// `"a b"` (slop 0) and `"a b"~N`, in any order for `NEAR(a b, N)`.
+            case phrase([String], slop: Int, ordered: Bool)
+        }
+
+        public var kind: Kind
+        public var scope: Scope
+        /// Where the word was written in the query (in characters): spelling suggestions
+        /// replace it there.
+        public var column: Int
+        public var length: Int
+        /// A bare word that is a stop word: left out when the query has other words.
+        public var isStopWord: Bool
+
+        public init(_ kind: Kind, scope: Scope = .text, column: Int = 0, length: Int = 0, isStopWord: Bool = false) {
+            self.kind = kind
+            self.scope = scope
+            self.column = column
+            self.length = length
+            self.isStopWord = isStopWord
+        }
+    }
+
+    /// The plain query this tree amounts to, when it is only text words joined by the
+    /// mode's own operator: such queries keep the Intersection/MaxScore path.
+    public func flatQuery() -> Query? {
+        func term(_ n: QueryNode) -> String? {
+            guard case .match(let m) = n, m.scope == .text, case .term(let t) = m.kind else { return nil }
+            return t
+        }
+        let words: [String]
+        let mode: Query.Mode
+        switch self {
+        case .match:
+            guard let t = term(self) else { return nil }
+            words = [t]
+            mode = .all
+        case .boolean(let must, let should, let mustNot):
+            guard mustNot.isEmpty, must.isEmpty != should.isEmpty else { return nil }
+            let clauses = must.isEmpty ? should : must
+            var ts: [String] = []
+            for c in clauses {
+                guard let t = term(c) else { return nil }
+                ts.append(t)
+            }
+            words = ts
+            mode = must.isEmpty ? .any : .all
+        default:
+            return nil
+        }
+        var terms: [String] = []
+        var frequencies: [Int] = []
+        for w in words {
+            if let i = terms.firstIndex(of: w) { frequencies[i] += 1 } else {
+                terms.append(w)
+                frequencies.append(1)
+            }
+        }
+        return Query(terms: terms, frequencies: frequencies, mode: mode)
+    }
+
+    /// Every match in the tree that is not inside an exclusion, in query order.
+    public var positiveMatches: [Match] {
+        switch self {
+        case .match(let m): return [m]
+        case .date, .path: return []
+        case .boolean(let must, let should, _): return (must + should).flatMap(\.positiveMatches)
+        }
+    }
+}
