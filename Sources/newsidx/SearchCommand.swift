@@ -7,13 +7,41 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index: BM25-ranked stories with the best passage highlighted.",
         discussion: """
-            The query is analyzed like the stories (case and accents do not matter). Every \
-            word must occur unless --any is given. Exit status: 0 with hits, 1 with none, 2 \
-            for a usage error or a missing index, 3 when the index cannot be read.
+            The query is analyzed like the stories (case, accents and word endings do not \
+            matter). Every word must occur unless --any is given. Exit status: 0 with hits, \
+            1 with none, 2 for a usage error, a malformed query or a missing index, 3 when \
+            the index cannot be read.
 
-            Examples:
+            Query language:
+              lavrov kursk              both words (--any: either; more ranks higher)
+              "foreign minister"        an exact phrase
+              "lavrov choe"~3           the words in order, at most 3 other words between
+              NEAR(lavrov pyongyang, 5) the words at most 5 words apart, any order (default 10)
+              a AND b   a OR b   NOT a   -a   +a   ( )
+                                        operators in capitals; OR binds loosest, so
+                                        "a b OR c" means (a AND b) OR c; +a requires a
+                                        word under --any; -a and NOT a leave stories out
+              kurs*                     words starting with kurs (two letters at least)
+              title:kursk               in the headline (also title:"…", title:(a OR b))
+              source:yonhap             agency or site; byline:NAME; place:seoul (the dateline)
+              path:text/                stories whose path (below the corpus root) starts so
+              date:2025-10-27  date:2025-10  date:2025  date:2025-10-01..2025-10-31
+              date:..2025-10-31  date:2025-10-20..  date:7d
+                                        a day, month, year or range; stories without a
+                                        date never match
+            Fields, dates and paths restrict (also under --any) without adding to the score.
+            A malformed query is shown with a caret under the fault, exit status 2. When a \
+            query finds fewer than 3 stories and a word looks misspelled, a correction from \
+            the index's vocabulary is printed on stderr: "did you mean: lavrov".
+
+            Examples (on the shipped Corpus/):
               newsidx search "Lavrov Kursk"
-              newsidx search --any Pyongyang Seoul --limit 5
+              newsidx search '"foreign minister" Lavrov'
+              newsidx search 'NEAR(Choe Lavrov, 5) -Ukraine'
+              newsidx search 'source:yonhap date:2025-10 title:(Kim OR Choe)'
+              newsidx search 'place:seoul "North Korea"' --sort newest
+              newsidx search 'kurs*' --since 2025-10-01 --until 2025-10-31
+              newsidx search --any Pyongyang Seoul --limit 5 --recent
               newsidx search --json lavrov | jq .title
               newsidx search --explain "Lavrov Kursk"
               newsidx search --queries queries.tsv --any --limit 1000 --format trec --stats
@@ -48,7 +76,30 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Show how each hit's score was made: per term its frequency in headline and body, document frequency, idf, and the story's length norm.")
     var explain = false
 
-    @Argument(help: ArgumentHelp("The words to search for (quote them or not).", valueName: "QUERY"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Only stories dated from this day on: 2025-10-27, 2025-10, 2025, or 7d, 2w, 3m, 1y back from today. Stories without a date are left out.",
+        valueName: "DATE"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Only stories dated up to this day (a month or year: to its end); the same forms as --since.", valueName: "DATE"))
+    var until: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Order: relevance (default, best BM25 first), newest or oldest (by date; stories without a date last).",
+        valueName: "ORDER"))
+    var sort: SortOrder = .relevance
+
+    @Flag(name: .long, help: "Favour recent stories: scores halve for every --half-life days a story is older than the newest match (default half-life 30 days).")
+    var recent = false
+
+    @Option(name: .long, help: ArgumentHelp("The half-life of --recent, in days.", valueName: "DAYS"))
+    var halfLife: Double = 30
+
+    @Flag(name: .long, help: "Do not print \"did you mean\" suggestions on stderr.")
+    var noSuggest = false
+
+    @Argument(help: ArgumentHelp("What to search for, in the query language below (quote it for the shell).", valueName: "QUERY"))
     var words: [String] = []
 
     private var outputFormat: OutputFormat { json ? .json : format }
@@ -57,6 +108,7 @@ struct SearchCommand: ParsableCommand {
         if queries == nil && words.isEmpty { throw ValidationError("give a query, e.g. newsidx search \"Lavrov Kursk\"") }
         if queries != nil && !words.isEmpty { throw ValidationError("give either a QUERY or --queries FILE, not both") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard halfLife > 0 else { throw ValidationError("--half-life must be a positive number of days") }
         if explain && outputFormat == .trec { throw ValidationError("--explain shows in text and json output; a trec run has no room for it") }
     }
 
@@ -67,6 +119,9 @@ struct SearchCommand: ParsableCommand {
     /// What this invocation asks for, as a plain value.
     var request: SearchRequest {
         SearchRequest(index: location.directory, any: any, limit: limit, format: outputFormat,
-                      queries: queries, stats: stats, explain: explain, words: words)
+                      queries: queries, stats: stats, explain: explain, words: words, since: since, until: until,
+                      sort: sort, recencyHalfLife: recent ? halfLife : nil, suggest: !noSuggest)
     }
 }
+
+extension SortOrder: ExpressibleByArgument {}

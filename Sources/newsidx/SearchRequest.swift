@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NewsIndex
 
 /// One `newsidx search` as a plain value: what to search, where, and how to print it.
@@ -12,6 +17,14 @@ struct SearchRequest: Equatable {
     var stats: Bool
     var explain = false
     var words: [String]
+    /// `--since` / `--until`, as written (`DateRange` forms, relative ones included).
+    var since: String? = nil
+    var until: String? = nil
+    var sort: SortOrder = .relevance
+    /// `--recent`: the half-life, in days, of the decay of older stories' scores.
+    var recencyHalfLife: Double? = nil
+    /// "did you mean" on stderr for queries with few hits (`--no-suggest` turns it off).
+    var suggest = true
 
     func run() throws {
         let batch: [QueryBatch.Entry]
@@ -20,36 +33,81 @@ struct SearchRequest: Equatable {
         } else {
             batch = [QueryBatch.Entry(id: "1", text: Self.spaceSeparated(words))]
         }
-        let parser = QueryParser(analyzer: .standard)
+        let today = Self.today()
+        let syntax = QuerySyntax(analyzer: .standard, today: today)
         let mode: Query.Mode = any ? .any : .all
-        var parsed: [(QueryBatch.Entry, Query)] = []
+        let window = try dateWindow(today: today)
+        var parsed: [(QueryBatch.Entry, QueryNode)] = []
         for entry in batch {
             do {
-                parsed.append((entry, try parser.parse(entry.text, mode: mode)))
+                var tree = try syntax.parse(entry.text, mode: mode)
+                if let window { tree = .boolean(must: [tree, .date(window)], should: [], mustNot: []) }
+                parsed.append((entry, tree))
             } catch {
                 guard let queries else { throw CommandFailure.usage(error.description) }
                 Terminal.warning("\(queries): query \(entry.id): \(error)")
             }
         }
         let isBatch = queries != nil
+        let options = SearchOptions(limit: limit, order: sort, recencyHalfLifeDays: recencyHalfLife)
         var latencies = LatencyStats()
         let found = try withIndex { () throws(IndexError) -> Bool in
             let reader = try IndexReader(directory: index, analyzer: .standard)
             let searcher = Searcher(reader: reader)
             let formatter = HitFormatter(reader: reader, format: format, explainer: explain ? searcher : nil)
             var anyHits = false
-            for (entry, query) in parsed {
+            for (entry, tree) in parsed {
                 let start = ContinuousClock.now
-                let results = try searcher.search(query, limit: limit)
+                let results = try searcher.search(tree, options: options)
                 let hits = try formatter.prepare(results)
                 latencies.record(ContinuousClock.now - start)
                 Terminal.output(formatter.render(results, hits, queryID: isBatch ? entry.id : nil, queryText: entry.text))
                 anyHits = anyHits || !results.hits.isEmpty
+                if suggest && results.totalHits < SpellingSuggester.fewHits,
+                   let better = try SpellingSuggester(reader: reader).suggestion(for: entry.text, tree: tree) {
+                    Terminal.standardError((isBatch ? "query \(entry.id): " : "") + "did you mean: \(better)\n")
+                }
             }
             return anyHits
         }
         if stats { Terminal.standardError(latencies.jsonLine() + "\n") }
         if !found { throw CommandFailure(status: .noMatch, message: nil) }
+    }
+
+    /// The range `--since` and `--until` leave open, or nil without them.
+    func dateWindow(today: StoryDate?) throws(CommandFailure) -> DateRange? {
+        guard since != nil || until != nil else { return nil }
+        var window = DateRange(first: nil, last: nil)
+        for (flag, value) in [("--since", since), ("--until", until)] {
+            guard let value else { continue }
+            do {
+                let range = try DateRange.parse(value, today: today)
+                window = window.intersection(flag == "--since" ? DateRange(first: range.first, last: nil)
+                                                               : DateRange(first: nil, last: range.last))
+            } catch {
+                throw .usage("\(flag) \(value): \(Self.dateProblem(value, error))")
+            }
+        }
+        if let a = window.first, let b = window.last, a > b {
+            throw .usage("--since \(since ?? "") is after --until \(until ?? ""): no story can match")
+        }
+        return window
+    }
+
+    static func dateProblem(_ value: String, _ problem: DateRange.Problem) -> String {
+        switch problem {
+        case .impossible: return "there is no such date"
+        case .reversed: return "the range ends before it starts"
+        case .noToday: return "today's date is unknown"
+        case .malformed: return "not a date: write 2025-10-27, 2025-10, 2025, a range 2025-10-01..2025-10-31, or 7d, 2w, 3m, 1y back from today"
+        }
+    }
+
+    /// Today in UTC (relative dates count back from it); `NEWSIDX_TODAY` (YYYY-MM-DD)
+    /// overrides it, for tests and reproducible runs.
+    static func today() -> StoryDate? {
+        if let fixed = getenv("NEWSIDX_TODAY"), let date = StoryDate(iso: String(cString: fixed)) { return date }
+        return StoryDate(daysSinceEpoch: Int(time(nil) / 86_400))
     }
 
     /// `words.joined(separator: " ")`, spelled out: the stdlib's `joined` is not specialized

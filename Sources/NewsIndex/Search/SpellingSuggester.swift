@@ -1,0 +1,94 @@
+/// "Did you mean": corrections for likely misspelled query words, drawn from the index's
+/// own vocabulary as Xapian's spelling suggestions are.
+///
+/// A word is a candidate for correction when it is in no story, or in far fewer than a
+/// close word is. Its correction is the indexed word at the smallest edit distance
+/// (Damerau–Levenshtein: insertions, deletions, substitutions and swaps of neighbours; at
+/// most 1 for words of up to 4 letters, 2 above), the one in the most stories among equals.
+/// Only words written plainly (not in phrases, prefixes or metadata fields) are corrected.
+public struct SpellingSuggester {
+    public let reader: IndexReader
+
+    /// A query with fewer hits than this is worth a suggestion.
+    public static let fewHits = 3
+    /// A word already in stories is corrected only to one in this many times as many.
+    public static let frequencyRatio = 10
+
+    public init(reader: IndexReader) { self.reader = reader }
+
+    /// `text` (the query as written, which parsed into `tree`) with each likely misspelled
+    /// word replaced by its correction, or nil when nothing needs correcting.
+    public func suggestion(for text: String, tree: QueryNode) throws(IndexError) -> String? {
+        var replacements: [(column: Int, length: Int, word: String)] = []
+        let chars = Array(text)
+        for m in tree.positiveMatches {
+            guard case .term(let term) = m.kind, m.scope.isText, m.column + m.length <= chars.count,
+                  !replacements.contains(where: { $0.column == m.column }) else { continue }
+            // Only a word that is one term as written: `Jong-un` cannot be replaced by one word.
+            let written = String(chars[m.column..<(m.column + m.length)])
+            guard reader.analyzer.terms(in: written).count == 1 else { continue }
+            if let better = try correction(of: term) {
+                replacements.append((m.column, m.length, better))
+            }
+        }
+        guard !replacements.isEmpty else { return nil }
+        var out = chars
+        for r in replacements.sorted(by: { $0.column > $1.column }) {
+            out.replaceSubrange(r.column..<(r.column + r.length), with: Array(r.word))
+        }
+        return String(out)
+    }
+
+    /// The indexed word `term` was most likely meant to be, or nil.
+    public func correction(of term: String) throws(IndexError) -> String? {
+        let target = Array(term.utf8)
+        let maxEdits = target.count <= 4 ? 1 : 2
+        var own = 0
+        var candidates: [[UInt8]: Int] = [:]
+        for segment in reader.segments {
+            try segment.forEachTerm { t, info in
+                guard !FieldTerm.isFieldTerm(t), abs(t.count - target.count) <= maxEdits else { return true }
+                if t.elementsEqual(target) {
+                    own += info.docFreq
+                } else if Self.distance(target, t, limit: maxEdits) <= maxEdits {
+                    candidates[Array(t), default: 0] += info.docFreq
+                }
+                return true
+            }
+        }
+        var best: (word: [UInt8], distance: Int, df: Int)?
+        for (word, df) in candidates where own == 0 || df >= own * Self.frequencyRatio {
+            let d = word.withUnsafeBytes { Self.distance(target, $0, limit: maxEdits) }
+            if let b = best, (b.distance, -b.df) < (d, -df) || ((b.distance, -b.df) == (d, -df) && b.word.lexicographicallyPrecedes(word)) {
+                continue
+            }
+            best = (word, d, df)
+        }
+        return best.map { String(decoding: $0.word, as: UTF8.self) }
+    }
+
+    /// Optimal-string-alignment distance between `a` and `b`, or more than `limit` when it
+    /// exceeds it (rows stop early once every cell is past the limit).
+    static func distance(_ a: [UInt8], _ b: UnsafeRawBufferPointer, limit: Int) -> Int {
+        let n = a.count, m = b.count
+        if n == 0 { return m }
+        if m == 0 { return n }
+        var before = [Int](repeating: 0, count: m + 1)
+        var previous = Array(0...m)
+        var current = [Int](repeating: 0, count: m + 1)
+        for i in 1...n {
+            current[0] = i
+            var rowMin = i
+            for j in 1...m {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, before[j - 2] + 1) }
+                current[j] = v
+                rowMin = min(rowMin, v)
+            }
+            if rowMin > limit { return limit + 1 }
+            (before, previous, current) = (previous, current, before)
+        }
+        return previous[m]
+    }
+}
