@@ -36,10 +36,10 @@ struct SearchCommand: ParsableCommand {
 
             Examples (on the shipped Corpus/):
               newsidx search "Lavrov Kursk"
-              newsidx search '"foreign minister" Lavrov'
-              newsidx search 'NEAR(Choe Lavrov, 5) -Ukraine'
-              newsidx search 'source:yonhap date:2025-10 title:(Kim OR Choe)'
-              newsidx search 'place:seoul "North Korea"' --sort newest
+              newsidx search Lavrof                  (on stderr: did you mean: lavrov)
+              newsidx search 'NEAR(Lavrov Moscow, 3) -Ukraine'
+              newsidx search 'source:tass title:(Putin OR Lavrov) date:2017'
+              newsidx search '"North Korea" -source:yonhap' --sort newest
               newsidx search 'kurs*' --since 2025-10-01 --until 2025-10-31
               newsidx search --any Pyongyang Seoul --limit 5 --recent
               newsidx search --json lavrov | jq .title
