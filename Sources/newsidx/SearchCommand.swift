@@ -16,20 +16,20 @@ struct SearchCommand: ParsableCommand {
               lavrov kursk              both words (--any: either; more ranks higher)
               "foreign minister"        an exact phrase
               "lavrov choe"~3           the words in order, at most 3 other words between
-              NEAR(lavrov pyongyang, 5) the words at most 5 words apart, any order (default 10)
+              NEAR(lavrov kursk, 5)     at most 5 words apart, any order (default 10)
               a AND b   a OR b   NOT a   -a   +a   ( )
                                         operators in capitals; OR binds loosest, so
                                         "a b OR c" means (a AND b) OR c; +a requires a
                                         word under --any; -a and NOT a leave stories out
               kurs*                     words starting with kurs (two letters at least)
               title:kursk               in the headline (also title:"…", title:(a OR b))
-              source:yonhap             agency or site; byline:NAME; place:seoul (the dateline)
-              path:text/                stories whose path (below the corpus root) starts so
+              source:yonhap             agency or site; also byline:NAME, place:CITY
+              path:text/                paths (below the corpus root) starting so
               date:2025-10-27  date:2025-10  date:2025  date:2025-10-01..2025-10-31
               date:..2025-10-31  date:2025-10-20..  date:7d
                                         a day, month, year or range; stories without a
                                         date never match
-            Fields, dates and paths restrict (also under --any) without adding to the score.
+            Fields, dates and paths only filter (also under --any), adding no score.
             A malformed query is shown with a caret under the fault, exit status 2. When a \
             query finds fewer than 3 stories and a word looks misspelled, a correction from \
             the index's vocabulary is printed on stderr: "did you mean: lavrov".

@@ -163,8 +163,8 @@ struct TreePlan {
     }
 
     /// The terms starting with `key` in any segment, in byte order; for a text prefix also
-    /// the stem of the prefix itself when indexed (`negotiat*` finds `negoti`, the stem of
-    /// `negotiate`, which does not start with `negotiat`).
+    /// the indexed stems of its common completions (`negotiat*` finds `negoti`, the stem of
+    /// `negotiate` and `negotiation`, which does not start with `negotiat`).
     private mutating func expand(_ key: [UInt8], stem: String?) throws(IndexError) -> [[UInt8]] {
         if let known = expansions[key] { return known }
         var all = Set<[UInt8]>()
@@ -174,8 +174,11 @@ struct TreePlan {
             }
         }
         if let stem {
-            let stemmed = Array(EnglishStemmer.stem(stem).utf8)
-            if stemmed != key {
+            // Stemming can cut a word shorter than the prefix written (`negotiate` →
+            // `negoti`), so the stems of the prefix's common completions count too.
+            for suffix in ["", "e", "es", "ed", "ing", "ion", "ions", "s", "y", "ies"] {
+                let stemmed = Array(EnglishStemmer.stem(stem + suffix).utf8)
+                guard !stemmed.starts(with: key), !all.contains(stemmed) else { continue }
                 for segment in reader.segments {
                     if try withBytes(of: stemmed, { u throws(IndexError) in try segment.lookup(u) }) != nil {
                         all.insert(stemmed)

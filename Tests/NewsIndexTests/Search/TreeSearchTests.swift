@@ -84,6 +84,8 @@ import Testing
         #expect(try set("title:kurs*") == ["s3.txt"])
         #expect(try set("source:reu*") == ["s2.txt"])
         #expect(try set("zzq*") == [])
+        // "delegations" is indexed as "deleg": the stems of the prefix's completions count.
+        #expect(try set("delegat*") == ["sub/s5.html"])
     }
 
     @Test func fields() throws {
