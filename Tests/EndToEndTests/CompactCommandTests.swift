@@ -9,7 +9,7 @@ import Testing
     private func segmentCount(_ index: String) throws -> Int? {
         let r = try newsidx(["stats", "--index", index, "--json"])
         try requireExit(r, 0)
-        return jsonInt(try jsonObjects(r).first?["segments"])
+        return jsonInt(jsonObjects(r).first?["segments"])
     }
 
     /// An index of the small corpus added in three runs, one segment each.

@@ -19,8 +19,8 @@ struct SegmentMerger {
         var documentMaps: [[Int32]]
     }
 
-    /// A run of fewer live stories than this is recompressed rather than copied: a 64 KB
-    /// dictionary is then at least 64 bytes a story.
+    /// A run of fewer live stories than this is recompressed rather than copied: its
+    /// dictionary (up to 128 KB) would cost more than 128 bytes a story.
     static let smallRun = 1024
 
     let sources: [Source]

@@ -13,8 +13,11 @@ internal import CZstd
 /// a merge keeps the dictionaries of the large runs it copies and recompresses the stories
 /// of small ones with a new dictionary. A record is described by `StoredStoryRecord`.
 struct StoredStoryWriter {
-    static let compressionLevel: Int32 = 6
-    static let dictionaryCapacity = 64 << 10
+    /// Level 4 with a 128 KB dictionary: on the news corpus as small as level 6 with a 64 KB
+    /// one (10.03 MB either way) for 16% fewer instructions in the whole `add` (callgrind:
+    /// 5.95 against 7.09 billion); level 3 saved more but grew the index 3%.
+    static let compressionLevel: Int32 = 4
+    static let dictionaryCapacity = 128 << 10
     /// Stories sampled to train the dictionary, and the most sample bytes taken.
     static let sampleStories = 400
     static let sampleBytes = 4 << 20
