@@ -39,14 +39,22 @@ struct SearchRequest: Equatable {
         let window = try dateWindow(today: today)
         var parsed: [(QueryBatch.Entry, QueryNode)] = []
         for entry in batch {
+            var tree: QueryNode
             do {
-                var tree = try syntax.parse(entry.text, mode: mode)
-                if let window { tree = .boolean(must: [tree, .date(window)], should: [], mustNot: []) }
-                parsed.append((entry, tree))
+                tree = try syntax.parse(entry.text, mode: mode)
             } catch {
                 guard let queries else { throw CommandFailure.usage(error.description) }
-                Terminal.warning("\(queries): query \(entry.id): \(error)")
+                // A batch is often natural text (headlines, TREC topics) with stray quotes
+                // or brackets: its words are still searched, and the warning says so.
+                guard let plain = try? QueryParser(analyzer: .standard).parse(entry.text, mode: mode) else {
+                    Terminal.warning("\(queries): query \(entry.id): \(error)")
+                    continue
+                }
+                Terminal.warning("\(queries): query \(entry.id): \(error)\n  searched as plain words instead")
+                tree = QueryNode(plain)
             }
+            if let window { tree = .boolean(must: [tree, .date(window)], should: [], mustNot: []) }
+            parsed.append((entry, tree))
         }
         let isBatch = queries != nil
         let options = SearchOptions(limit: limit, order: sort, recencyHalfLifeDays: recencyHalfLife)

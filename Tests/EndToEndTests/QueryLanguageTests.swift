@@ -42,6 +42,18 @@ import Testing
         }
     }
 
+    @Test func aMalformedQueryInABatchIsSearchedAsPlainWordsWithAWarning() throws {
+        let index = try indexShippedCorpus(in: tmp)
+        let queries = try tmp.write("q.tsv", "1\tLavrov \"Kursk\n2\tLavrov Kursk\n")
+        let r = try newsidx(["search", "--index", index, "--queries", queries, "--format", "trec"])
+        expectExit(r, 0)
+        #expect(r.stderr.contains("query 1: bad query: unbalanced quote"), "\(r)")
+        #expect(r.stderr.contains("searched as plain words instead"), "\(r)")
+        let first = r.stdoutLines.filter { $0.hasPrefix("1 ") }.map { String($0.split(separator: " ")[2]) }
+        let second = r.stdoutLines.filter { $0.hasPrefix("2 ") }.map { String($0.split(separator: " ")[2]) }
+        #expect(!first.isEmpty && first == second, "the stray quote changes nothing")
+    }
+
     @Test func dateFlagsAndSortOrders() throws {
         let index = try indexShippedCorpus(in: tmp)
         func run(_ args: String...) throws -> RunResult { try newsidx(["search", "--index", index, "--json", "--limit", "100"] + args) }

@@ -60,41 +60,60 @@ public indirect enum QueryNode: Sendable, Equatable {
     }
 
     /// The plain query this tree amounts to, when it is only text words joined by the
-    /// mode's own operator: such queries keep the Intersection/MaxScore path.
+    /// mode's own operator, however grouped (`a (b c)` is `a b c` when every clause is
+    /// required, or when every clause is optional): such queries keep the
+    /// Intersection/MaxScore path, and a word written twice keeps its query weight.
     public func flatQuery() -> Query? {
-        func term(_ n: QueryNode) -> String? {
-            guard case .match(let m) = n, m.scope == .text, case .term(let t) = m.kind else { return nil }
-            return t
-        }
-        let words: [String]
-        let mode: Query.Mode
-        switch self {
-        case .match:
-            guard let t = term(self) else { return nil }
-            words = [t]
-            mode = .all
-        case .boolean(let must, let should, let mustNot):
-            guard mustNot.isEmpty, must.isEmpty != should.isEmpty else { return nil }
-            let clauses = must.isEmpty ? should : must
-            var ts: [String] = []
-            for c in clauses {
-                guard let t = term(c) else { return nil }
-                ts.append(t)
+        /// The words of `node` if it is a text word, or a group of `required` or optional
+        /// clauses (as `required` says) that are such words or groups.
+        func words(_ node: QueryNode, required: Bool) -> [String]? {
+            switch node {
+            case .match(let m):
+                guard m.scope == .text, case .term(let t) = m.kind else { return nil }
+                return [t]
+            case .boolean(let must, let should, let mustNot):
+                guard mustNot.isEmpty, required ? should.isEmpty : must.isEmpty else { return nil }
+                var all: [String] = []
+                for clause in required ? must : should {
+                    guard let w = words(clause, required: required) else { return nil }
+                    all += w
+                }
+                return all
+            case .date, .path:
+                return nil
             }
-            words = ts
-            mode = must.isEmpty ? .any : .all
-        default:
-            return nil
+        }
+        let found: [String]
+        let mode: Query.Mode
+        if case .boolean(let must, let should, _) = self, must.isEmpty, !should.isEmpty {
+            guard let w = words(self, required: false) else { return nil }
+            found = w
+            mode = .any
+        } else {
+            guard let w = words(self, required: true), !w.isEmpty else { return nil }
+            found = w
+            mode = .all
         }
         var terms: [String] = []
         var frequencies: [Int] = []
-        for w in words {
+        for w in found {
             if let i = terms.firstIndex(of: w) { frequencies[i] += 1 } else {
                 terms.append(w)
                 frequencies.append(1)
             }
         }
         return Query(terms: terms, frequencies: frequencies, mode: mode)
+    }
+
+    /// The tree of a plain query: its words, each as often as the query has it, joined by
+    /// its mode's operator (`flatQuery()` gives the query back).
+    public init(_ query: Query) {
+        var words: [QueryNode] = []
+        for (term, frequency) in zip(query.terms, query.frequencies) {
+            words += Array(repeating: .match(Match(.term(term))), count: frequency)
+        }
+        self = query.mode == .all ? .boolean(must: words, should: [], mustNot: [])
+            : .boolean(must: [], should: words, mustNot: [])
     }
 
     /// Every match in the tree that is not inside an exclusion, in query order.

@@ -46,6 +46,22 @@ import Testing
         }
     }
 
+    @Test func groupsOfPlainWordsInTheModesOwnSenseStayAFlatQuery() throws {
+        #expect(try parse("mycoplasma (infection or presence) in embryo", .any).flatQuery()
+            == Query(terms: ["mycoplasma", "infect", "presenc", "embryo"], mode: .any))
+        #expect(try parse("bone (bone marrow) bone", .any).flatQuery()
+            == Query(terms: ["bone", "marrow"], frequencies: [3, 1], mode: .any))
+        #expect(try parse("Lavrov (Kursk (Moscow))").flatQuery() == Query(terms: ["lavrov", "kursk", "moscow"], mode: .all))
+        #expect(try parse("Lavrov (Kursk OR Moscow)").flatQuery() == nil, "an OR group inside all-terms is not flat")
+        #expect(try parse("Lavrov -Kursk", .any).flatQuery() == nil)
+    }
+
+    @Test(arguments: [Query(terms: ["lavrov", "kursk"], frequencies: [2, 1], mode: .any),
+                      Query(terms: ["talk"], mode: .all), Query(terms: ["a", "b", "c"], mode: .all)])
+    func aPlainQuerysTreeFlattensBackToIt(query: Query) {
+        #expect(QueryNode(query).flatQuery() == query)
+    }
+
     @Test func phrases() throws {
         #expect(try leaves("\"foreign minister\"") == ["\"foreign minist\"~0"])
         #expect(try leaves("\"foreign minister\"~3") == ["\"foreign minist\"~3"])
