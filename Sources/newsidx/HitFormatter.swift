@@ -142,12 +142,12 @@ struct HitFormatter {
         out += "\n"
         for t in e.terms {
             var line = "     " + t.term + String(repeating: " ", count: width - t.term.count)
-            line += "  tf \(t.termFrequency) (headline \(t.headlineFrequency), body \(t.bodyFrequency))"
+            line += "  tf \(t.termFrequency) (headline \(t.headlineFrequency)×\(t.headlineWeight), body \(t.bodyFrequency))"
             line += " · df \(t.documentFrequency) · idf " + Format.fixed(t.idf, 3)
             if t.queryFrequency > 1 { line += " · in the query \(t.queryFrequency)× (weight " + Format.fixed(t.queryWeight, 3) + ")" }
             out += line + "\n"
         }
-        out += "     length \(e.documentLength) tokens (scored as \(e.scoredLength); average " + Format.fixed(e.averageDocumentLength, 1)
+        out += "     length \(e.documentLength) (headline tokens ×\(e.headlineWeight); scored as \(e.scoredLength); average " + Format.fixed(e.averageDocumentLength, 1)
             + ") · length norm " + Format.fixed(e.lengthNorm, 3) + " (k1 " + Format.fixed(e.k1, 2) + ", b " + Format.fixed(e.b, 2)
             + ") · N \(e.documentCount)\n"
         return out
@@ -170,6 +170,7 @@ struct HitFormatter {
             term.add("score", t.score)
             return term
         })
+        o.add("headline_weight", e.headlineWeight)
         o.add("length", e.documentLength)
         o.add("scored_length", e.scoredLength)
         o.add("average_length", e.averageDocumentLength)

@@ -109,6 +109,7 @@ import Testing
         try bytes.write(to: URL(fileURLWithPath: index + "/" + segment))
         let r = try newsidx(["search", "--index", index, "Lavrov"])
         expectExit(r, 3)
-        #expect(r.stderr.contains("has index format 6, this newsidx reads format 7"), "\(r)")
+        #expect(r.stderr.contains("has index format 6, this newsidx reads format "), "\(r)")
+        #expect(r.stderr.contains("rebuild the index"), "\(r)")
     }
 }

@@ -41,7 +41,8 @@ struct SegmentWriter {
         var position: UInt32 = 0
         if story.titleIsHeadline {
             analyzer.forEachToken(in: story.title) { term, _ in
-                occur(intern(term), at: position)
+                let id = intern(term)
+                for _ in 0..<SegmentFormat.headlineWeight { occur(id, at: position) }
                 position &+= 1
             }
         }

@@ -4,10 +4,11 @@ public struct Explanation: Sendable, Equatable {
     /// One query term's contribution.
     public struct Term: Sendable, Equatable {
         public var term: String
-        /// Occurrences in the headline and in the body. BM25 scores them as one field, so
-        /// the frequency it uses is their sum.
+        /// Occurrences in the headline and in the body. BM25 scores them as one field in
+        /// which a headline occurrence counts `headlineWeight` times (BM25F).
         public var headlineFrequency: Int
         public var bodyFrequency: Int
+        public var headlineWeight: Int
         public var documentFrequency: Int
         public var idf: Double
         /// How many times the term is in the query, and the weight that gives (`BM25.queryWeight`).
@@ -16,14 +17,16 @@ public struct Explanation: Sendable, Equatable {
         /// queryWeight · idf · tf · (k1 + 1) / (tf + lengthNorm); 0 when the story lacks the term.
         public var score: Double
 
-        public var termFrequency: Int { headlineFrequency + bodyFrequency }
+        /// The frequency BM25 used: headline occurrences weighted, plus body occurrences.
+        public var termFrequency: Int { headlineWeight * headlineFrequency + bodyFrequency }
     }
 
     /// The story's score: the sum of its terms' scores, in query order.
     public var score: Double
     public var terms: [Term]
-    /// Tokens indexed for the story, and the length BM25 used: that count as the one-byte
-    /// length norm keeps it (exact below 24 tokens, at most 12.5% short above).
+    /// The story's length as BM25 counts it (headline tokens weighted like headline
+    /// occurrences), and that length as the one-byte norm keeps it and scoring used (exact
+    /// below 24 tokens, at most 12.5% short above).
     public var documentLength: Int
     public var scoredLength: Int
     public var averageDocumentLength: Double
@@ -33,6 +36,8 @@ public struct Explanation: Sendable, Equatable {
     public var b: Double
     /// Live stories in the index: BM25's N.
     public var documentCount: Int
+    /// How many times a headline word counts, in frequencies and in the length.
+    public var headlineWeight: Int { SegmentFormat.headlineWeight }
 }
 
 extension Searcher {
@@ -43,7 +48,7 @@ extension Searcher {
         let norm = segment.norms[doc]
         let scoredLength = Int(LengthNorm.decode(norm))
         let lengthNorm = bm25.lengthNorm(documentLength: UInt32(scoredLength))
-        let headlineTokens = try headlineTokenCount(segment, doc)
+        let headlineTokens = segment.headlineTokenCount(doc)
         var terms: [Explanation.Term] = []
         var total = 0.0
         for term in results.terms {
@@ -53,28 +58,20 @@ extension Searcher {
                 cursor.advance(to: doc)
                 if cursor.doc == doc { positions = cursor.positionsOfCurrentDocument() }
             }
-            let headline = positions.filter { Int($0) < headlineTokens }.count
+            let distinct = PhraseMatcher.deduplicated(positions)
+            let headline = distinct.filter { Int($0) < headlineTokens }.count
             let weight = bm25.queryWeight(frequency: term.queryFrequency)
             let score = positions.isEmpty ? 0
                 : bm25.score(termFrequency: positions.count, weight: term.idf * weight, lengthNorm: lengthNorm)
             total += score
             terms.append(Explanation.Term(
-                term: term.text, headlineFrequency: headline, bodyFrequency: positions.count - headline,
+                term: term.text, headlineFrequency: headline, bodyFrequency: distinct.count - headline,
+                headlineWeight: SegmentFormat.headlineWeight,
                 documentFrequency: term.documentFrequency, idf: term.idf, queryFrequency: term.queryFrequency,
                 queryWeight: weight, score: score))
         }
         return Explanation(score: total, terms: terms, documentLength: Int(segment.tokenCount(doc)),
                            scoredLength: scoredLength, averageDocumentLength: bm25.averageDocumentLength,
                            lengthNorm: lengthNorm, k1: bm25.k1, b: bm25.b, documentCount: bm25.documentCount)
-    }
-
-    /// The tokens the story's headline was indexed with (positions below this are the
-    /// headline's; the body's start `SegmentFormat.bodyPositionGap` later), 0 without one.
-    private func headlineTokenCount(_ segment: SegmentReader, _ doc: Int) throws(IndexError) -> Int {
-        let story = try segment.storedStories.story(doc)
-        guard story.titleIsHeadline else { return 0 }
-        var count = 0
-        reader.analyzer.forEachToken(in: story.title) { _, _ in count += 1 }
-        return count
     }
 }

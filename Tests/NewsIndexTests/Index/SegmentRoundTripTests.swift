@@ -66,9 +66,17 @@ import Testing
 
     @Test func headlineTokensComeFirstAndBodyPositionsAfterAGap() throws {
         let segment = try roundTrip([Story(title: "Kursk", titleIsHeadline: true, body: "Lavrov spoke")])
-        #expect(try postings(segment, "kursk").first?.positions == [0])
         #expect(try postings(segment, "lavrov").first?.positions == [1 + SegmentFormat.bodyPositionGap])
-        #expect(segment.tokenCount(0) == 3)
+        #expect(segment.headlineTokenCount(0) == 1)
+    }
+
+    @Test func aHeadlineWordCountsTwiceInItsFrequencyAndInTheLength() throws {
+        #expect(SegmentFormat.headlineWeight == 2)
+        let segment = try roundTrip([Story(title: "Kursk talks", titleIsHeadline: true, body: "Kursk spoke")])
+        let kursk = try postings(segment, "kursk")
+        #expect(kursk.first?.freq == 3)
+        #expect(kursk.first?.positions == [0, 0, 2 + SegmentFormat.bodyPositionGap])
+        #expect(segment.tokenCount(0) == 2 * 2 + 2)
     }
 
     @Test func derivedTitlesAreNotIndexedTwice() throws {
