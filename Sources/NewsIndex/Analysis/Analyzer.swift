@@ -63,7 +63,9 @@ public struct Analyzer: Sendable {
         text.withUTF8 { forEachToken(inUTF8: $0, stemmingOnly: worthStemming, body) }
     }
 
-    private func forEachToken(
+    /// Like `forEachToken(in:stemmingOnly:_:)`, for UTF-8 bytes (snippets tokenize only the
+    /// stretches of a story that may hold a query term).
+    func forEachToken(
         inUTF8 bytes: UnsafeBufferPointer<UInt8>,
         stemmingOnly worthStemming: (UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void

@@ -69,4 +69,102 @@ import Testing
         let s = builder.snippet(of: "Talks ended; the talking continued and nobody talked.", terms: terms(["talk": 1]))
         #expect(marked(s) == ["Talks", "talking", "talked"])
     }
+
+    // MARK: Sentences and fragments
+
+    static let spread = """
+        Oil prices rose on Monday as traders weighed supply risks in the Gulf region.
+
+        Analysts at several banks said demand in Asia had held up better than expected this winter. \
+        Shipping rates were steady. Ports in Europe reported normal traffic for the season.
+
+        The European Union agreed new sanctions against Moscow late on Tuesday, diplomats said.
+        """
+
+    /// The body text a fragment's `storyRange` points at, whitespace collapsed.
+    func storyText(_ body: String, _ f: SnippetFragment) -> String {
+        let scalars = Array(body.unicodeScalars)[f.storyRange]
+        return String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test func spreadTermsGiveOneFragmentEachJoinedWithEllipses() {
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 30).snippet(of: Self.spread, terms: terms(["oil": 2, "sanction": 2]))
+        #expect(s.fragments.map(\.text) == [
+            "Oil prices rose on Monday as traders weighed supply risks in the Gulf region.",
+            "The European Union agreed new sanctions against Moscow late on Tuesday, diplomats said.",
+        ])
+        #expect(s.text == s.fragments[0].text + " … " + s.fragments[1].text)
+        #expect(marked(s) == ["Oil", "sanctions"])
+    }
+
+    @Test func fragmentsCarryTheirOwnHighlightsAndPlaceInTheStory() {
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 30).snippet(of: Self.spread, terms: terms(["oil": 2, "sanction": 2]))
+        for f in s.fragments {
+            #expect(storyText(Self.spread, f) == f.text)
+            let scalars = Array(f.text.unicodeScalars)
+            #expect(f.highlights.map { String(String.UnicodeScalarView(scalars[$0])) }.count == 1)
+        }
+        #expect(s.fragments[0].storyRange.lowerBound == 0)
+    }
+
+    @Test func aShortSentenceIsGivenTheWholeSentencesAroundItThatFit() {
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 30).snippet(of: Self.spread, terms: terms(["ship": 1]))
+        #expect(s.fragments.count == 1)
+        #expect(s.fragments[0].text.hasPrefix("Shipping rates were steady. Ports in Europe"))
+        #expect(s.text.hasPrefix("… "))
+        #expect(s.text.hasSuffix("diplomats said."), "the story's end is shown, so no ellipsis follows")
+    }
+
+    @Test func aLongSentenceIsCutBetweenWordsAroundItsHits() {
+        let words = (1...60).map { "word\($0)" }
+        let text = words[..<40].joined(separator: " ") + " needle " + words[40...].joined(separator: " ") + "."
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 10).snippet(of: text, terms: terms(["needl": 1]))
+        let shown = s.fragments[0].text.split(separator: " ")
+        #expect(shown.count == 10)
+        #expect(shown.allSatisfy { $0 == "needle" || words.contains(String($0)) })
+        #expect(marked(s) == ["needle"])
+        #expect(s.text.hasPrefix("… ") && s.text.hasSuffix(" …"))
+    }
+
+    @Test func termsInOneSentenceNeedOnlyOneFragment() {
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 30).snippet(of: Self.story, terms: terms(["lavrov": 2, "kursk": 2]))
+        #expect(s.fragments.count == 1)
+        #expect(s.fragments[0].text == "Lavrov also said Russia will never forget the deeds of North Korean soldiers in the Kursk region.")
+    }
+
+    @Test func noMoreThanThreeFragments() {
+        let text = (1...6).map { "Sentence \($0) mentions term\($0) among other words. Nothing else of any note happened there at all on that long day." }.joined(separator: " ")
+        let query = (1...6).map { WeightedTerm(text: "term\($0)", documentFrequency: 1, idf: 1) }
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 30).snippet(of: text, terms: query)
+        #expect(s.fragments.map(\.text) == (1...3).map { "Sentence \($0) mentions term\($0) among other words." })
+    }
+
+    @Test func aSmallBudgetKeepsToOneFragment() {
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 12).snippet(of: Self.spread, terms: terms(["oil": 2, "sanction": 2]))
+        #expect(s.fragments.count == 1)
+    }
+
+    @Test func zeroWordsGiveNoSnippet() {
+        #expect(SnippetBuilder(analyzer: .standard, wordCount: 0).snippet(of: Self.story, terms: terms(["lavrov": 1])) == .empty)
+    }
+
+    // MARK: Phrases
+
+    @Test func aPhraseIsMarkedAsOneStretch() {
+        let phrase = [WeightedTerm(text: "north", documentFrequency: 1, idf: 1), WeightedTerm(text: "korean", documentFrequency: 1, idf: 1)]
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 20).snippet(of: Self.story, terms: [], phrases: [phrase])
+        #expect(marked(s) == ["North Korean"])
+    }
+
+    @Test func phraseWordsApartAreNotMarked() {
+        let phrase = [WeightedTerm(text: "korean", documentFrequency: 1, idf: 1), WeightedTerm(text: "soldier", documentFrequency: 1, idf: 1)]
+        let s = builder.snippet(of: "Korean troops and soldiers. Korean soldiers came.", terms: [], phrases: [phrase])
+        #expect(marked(s) == ["Korean soldiers"])
+    }
+
+    @Test func aPhraseAndASingleTermAreMarkedSeparately() {
+        let phrase = [WeightedTerm(text: "kursk", documentFrequency: 1, idf: 1), WeightedTerm(text: "region", documentFrequency: 1, idf: 1)]
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 20).snippet(of: Self.story, terms: terms(["lavrov": 1]), phrases: [phrase])
+        #expect(marked(s) == ["Lavrov", "Kursk region"])
+    }
 }

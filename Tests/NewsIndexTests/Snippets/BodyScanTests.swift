@@ -1,0 +1,89 @@
+import Testing
+@testable import NewsIndex
+
+@Suite struct BodyScanTests {
+    func scan(_ text: String, _ singles: [String], phrases: [[String]] = []) -> BodyScan {
+        var text = text
+        return text.withUTF8 { BodyScan($0, keys: SnippetKeys(singles: singles, phrases: phrases), analyzer: .standard) }
+    }
+
+    /// The words as strings.
+    func words(_ text: String, _ scan: BodyScan) -> [String] {
+        let bytes = Array(text.utf8)
+        return scan.words.map { String(decoding: bytes[$0.bytes], as: UTF8.self) }
+    }
+
+    /// What the hits cover, as written.
+    func hits(_ text: String, _ scan: BodyScan) -> [String] {
+        let bytes = Array(text.utf8)
+        return scan.hits.map { String(decoding: bytes[$0.bytes], as: UTF8.self) }
+    }
+
+    static let samples = [
+        "The U.S. and Korea's talks, on Oct. 27, covered 15,000 tonnes; Kim Jong-un (KCNA) said \"no.\"",
+        "Über-rich CAFÉ owners in Zürich talked; the café's talking point: ＵＢＥＲ fares rose 38.13%.",
+        "end.Start e-mail don't rock'n'roll A.B.C. a.bc x_y 東京で会議。Сергей Лавров said",
+        "Russia's oil—and sanctions—hit RUSSIA; russian sanctioned oils (Russia).",
+    ]
+
+    static let queries: [[String]] = [
+        ["us", "korea", "15000", "jong", "un", "kcna", "no", "talk"],
+        ["uber", "cafe", "zurich", "talk", "38.13", "fare"],
+        ["end", "start", "mail", "dont", "abc", "東", "京", "лавров", "said", "y"],
+        ["russia", "oil", "sanction"],
+    ]
+
+    /// Tokenizing only where a term may be must find exactly what tokenizing everything finds.
+    @Test(arguments: zip(samples, queries))
+    func findsTheSameHitsAsTokenizingTheWholeBody(_ text: String, _ terms: [String]) {
+        var expected: [Range<Int>] = []
+        Analyzer.standard.forEachToken(in: text) { term, range in
+            if terms.contains(String(decoding: term, as: UTF8.self)) { expected.append(range) }
+        }
+        let found = scan(text, terms)
+        #expect(found.hits.map(\.bytes) == expected)
+        #expect(!expected.isEmpty)
+    }
+
+    @Test func wordsAreWhitespaceDelimitedRuns() {
+        let text = "  Kim Jong-un,\tmet\n\nLavrov (in Moscow).  "
+        #expect(words(text, scan(text, [])) == ["Kim", "Jong-un,", "met", "Lavrov", "(in", "Moscow)."])
+    }
+
+    @Test func eachCJKCharacterIsAWord() {
+        let text = "東京で会議。次に"
+        let s = scan(text, [])
+        #expect(words(text, s) == ["東", "京", "で", "会", "議", "。", "次", "に"])
+        #expect(s.words.map(\.endsSentence) == [false, false, false, false, false, true, false, true])
+    }
+
+    @Test func overlongRunsAreSplit() {
+        let text = String(repeating: "x", count: 300)
+        #expect(scan(text, []).words.map(\.bytes.count) == [120, 120, 60])
+    }
+
+    @Test func sentencesEndAtStopsBeforeACapitalAndAtParagraphBreaks() {
+        let text = "Mr. Lavrov met Gen. Kim in the U.S. on Oct. 27. He said no! \"Never,\" she said? yes. It rained\n\nand then stopped"
+        let s = scan(text, [])
+        let ends = zip(words(text, s), s.words).filter { $0.1.endsSentence }.map(\.0)
+        #expect(ends == ["27.", "no!", "yes.", "rained", "stopped"])
+    }
+
+    @Test func hitsKnowTheirWordsAndAdjacency() {
+        let text = "North Korea's army -- and North, sadly, Korea."
+        let s = scan(text, [], phrases: [["north", "korea"]])
+        #expect(hits(text, s) == ["North", "Korea's", "North", "Korea"])
+        #expect(s.hits.map(\.word) == [0, 1, 5, 7])
+        let o = s.hits.map(\.ordinal)
+        #expect(o[1] == o[0] + 1)
+        #expect(o[3] > o[2] + 1)
+    }
+
+    @Test func wordsNobodyLooksForBreakAdjacency() {
+        // "big" starts with no query letter, so it is never tokenized, yet it separates.
+        let text = "North big Korea"
+        let s = scan(text, ["north", "korea"])
+        #expect(s.hits.count == 2)
+        #expect(s.hits[1].ordinal > s.hits[0].ordinal + 1)
+    }
+}
