@@ -5,9 +5,10 @@
 /// Tokenizing and stemming every word of every hit was most of a text-mode search's work.
 /// But whitespace always separates tokens, so tokenizing a whitespace-delimited stretch alone
 /// gives the same tokens as tokenizing the whole body; and stemming and case folding keep a
-/// word's first letter, so in ASCII text a stretch where no word starts with a query term's
-/// first letter (in either case) cannot hold one. Only the other stretches, and any with
-/// non-ASCII bytes (which may fold to anything), go through the `Analyzer`.
+/// word's first two letters (see `SnippetKeys.mayStart`), so in ASCII text a stretch where no
+/// word starts with a query term's first two letters (in either case) cannot hold one. Only
+/// the other stretches, and any with non-ASCII letters (which may fold to anything), go
+/// through the `Analyzer`.
 ///
 /// Words here are what a reader counts: runs of non-whitespace (`Jong-un,` is one word),
 /// except that each CJK character is a word of its own (those scripts have no spaces) and a
@@ -17,6 +18,9 @@ struct BodyScan {
     struct Word {
         /// Byte range in the body.
         var bytes: Range<Int>
+        /// Bytes before it that continue a multi-byte character: its first character is
+        /// code point `bytes.lowerBound - continuationBytesBefore` of the body.
+        var continuationBytesBefore: Int
         /// A sentence or paragraph ends with this word.
         var endsSentence = false
     }
@@ -35,109 +39,219 @@ struct BodyScan {
     }
 
     static let maxWordBytes = 120
+    /// Stretches that cannot hold a term but lie within this many bytes between two that may
+    /// are tokenized with them: one tokenizer call costs about as much as scanning that much.
+    static let bridgedBytes = 24
 
     let words: [Word]
+    /// The sentences, as ranges of `words`, in order and covering them all.
+    let sentences: [Range<Int>]
     let hits: [Hit]
+    /// Bytes of the body that continue a multi-byte character.
+    let continuationBytes: Int
 
     init(_ body: UnsafeBufferPointer<UInt8>, keys: SnippetKeys, analyzer: Analyzer) {
-        var words: [Word] = []
-        var hits: [Hit] = []
-        words.reserveCapacity(body.count / 6 + 1)
-        let n = body.count
-        var i = 0
-        // The pending run of whitespace-delimited stretches to tokenize: its bytes and first word.
-        var runStart = -1, runEnd = 0, runFirstWord = 0
-        var nextOrdinal = 0
-        var previousEndsWithStop = false
+        var scanner = Scanner(body: body, keys: keys, analyzer: analyzer)
+        keys.byteKinds.withUnsafeBufferPointer { scanner.run(kinds: $0) }
+        words = scanner.words
+        sentences = scanner.sentences
+        hits = scanner.hits
+        continuationBytes = scanner.continuationBytes
+    }
 
-        func tokenizeRun() {
+    /// The code point at which the text from byte `words[index].bytes.lowerBound` starts, or
+    /// at which the text after word `index - 1` ends when `index` is `words.count`.
+    func codePoint(atWord index: Int) -> Int {
+        index < words.count ? words[index].bytes.lowerBound - words[index].continuationBytesBefore
+            : (words.last?.bytes.upperBound ?? 0) - continuationBytes
+    }
+
+    /// The pass itself, as a value with mutating methods so that its state stays in plain
+    /// stores (a nested function capturing locals would box them).
+    private struct Scanner {
+        let body: UnsafeBufferPointer<UInt8>
+        let keys: SnippetKeys
+        let analyzer: Analyzer
+        var words: [Word] = []
+        var sentences: [Range<Int>] = []
+        var hits: [Hit] = []
+        var continuationBytes = 0
+        /// The pending run of stretches to tokenize: its bytes and first word (-1: none).
+        var runStart = -1, runEnd = 0, runFirstWord = 0
+        /// Whether a stretch with tokens lies after the run (so no phrase continues it).
+        var tokensAfterRun = false
+        var nextOrdinal = 0
+
+        init(body: UnsafeBufferPointer<UInt8>, keys: SnippetKeys, analyzer: Analyzer) {
+            self.body = body
+            self.keys = keys
+            self.analyzer = analyzer
+            words.reserveCapacity(body.count / 6 + 1)
+        }
+
+        mutating func run(kinds: UnsafeBufferPointer<UInt8>) {
+            let n = body.count
+            var i = 0
+            var previous = 0..<0
+            while true {
+                var newlines = 0
+                while i < n, kinds[Int(body[i])] == ByteKind.space {
+                    if body[i] == 0x0A { newlines += 1 }
+                    i += 1
+                }
+                if !words.isEmpty && (i == n || newlines >= 2
+                    || (BodyScan.startsSentence(body, at: i) && SentenceEnd.isStop(body, previous))) {
+                    endSentence()
+                }
+                guard i < n else { break }
+
+                let stretchStart = i, firstWord = words.count
+                var pieceStart = i, pieceContinuations = continuationBytes
+                var mayHoldKey = false, hasWordBytes = false, afterAlphanumeric = false
+                while i < n {
+                    let b = body[i]
+                    let kind = kinds[Int(b)]
+                    if kind >= ByteKind.alphanumeric {
+                        if !afterAlphanumeric && kind == ByteKind.keyStart && !mayHoldKey {
+                            // A word starts here; unless its second byte is an ASCII letter or
+                            // digit that no term has after this first one, tokenize it.
+                            mayHoldKey = i + 1 == n || kinds[Int(body[i + 1])] < ByteKind.alphanumeric
+                                || keys.mayStart(b, body[i + 1])
+                        }
+                        afterAlphanumeric = true
+                        hasWordBytes = true
+                    } else if kind == ByteKind.punctuation {
+                        afterAlphanumeric = false
+                    } else if kind == ByteKind.space {
+                        break
+                    } else if let length = BodyScan.punctuationLength(body, at: i) {
+                        // Dashes, curly quotes, bullets, ellipses, no-break spaces: never
+                        // in a token, so they cannot make a stretch worth tokenizing.
+                        afterAlphanumeric = false
+                        continuationBytes += length - 1
+                        i += length
+                        continue
+                    } else {
+                        mayHoldKey = true
+                        hasWordBytes = true
+                        afterAlphanumeric = false
+                        if b & 0xC0 == 0x80 {
+                            continuationBytes += 1
+                        } else if b >= 0xE3 && b <= 0xE9 {
+                            // U+3000–U+9FFF: CJK punctuation, kana and ideographs, one word each.
+                            appendPiece(pieceStart..<i, continuationBytesBefore: pieceContinuations)
+                            let end = min(i + 3, n)
+                            let isFullStop = end - i == 3 && b == 0xE3 && body[i + 1] == 0x80 && body[i + 2] == 0x82
+                            words.append(Word(bytes: i..<end, continuationBytesBefore: continuationBytes))
+                            if isFullStop { endSentence() }
+                            continuationBytes += end - i - 1
+                            i = end
+                            pieceStart = i
+                            pieceContinuations = continuationBytes
+                            continue
+                        }
+                    }
+                    i += 1
+                }
+                appendPiece(pieceStart..<i, continuationBytesBefore: pieceContinuations)
+                previous = stretchStart..<i
+
+                if !hasWordBytes {
+                    // No tokens (`--`, `•`): nothing to find, and no phrase is broken by it.
+                } else if mayHoldKey {
+                    if runStart >= 0 && stretchStart - runEnd > BodyScan.bridgedBytes { tokenizeRun() }
+                    if runStart < 0 {
+                        if tokensAfterRun { nextOrdinal += 1 }
+                        runStart = stretchStart
+                        runFirstWord = firstWord
+                    }
+                    tokensAfterRun = false
+                    runEnd = i
+                } else {
+                    // Words nobody looks for: a later run may bridge them, else they
+                    // separate the runs around them.
+                    tokensAfterRun = true
+                    if runStart >= 0 && i - runEnd > BodyScan.bridgedBytes { tokenizeRun() }
+                }
+            }
+            tokenizeRun()
+        }
+
+        /// Ends the current sentence with the last word (if not already ended there).
+        private mutating func endSentence() {
+            let start = sentences.last?.upperBound ?? 0
+            guard words.count > start else { return }
+            words[words.count - 1].endsSentence = true
+            sentences.append(start..<words.count)
+        }
+
+        /// Appends `piece` as one word, or as several when it is longer than `maxWordBytes`
+        /// (cut where a character starts).
+        private mutating func appendPiece(_ piece: Range<Int>, continuationBytesBefore: Int) {
+            var start = piece.lowerBound
+            var continuationsSoFar = continuationBytesBefore
+            while piece.upperBound - start > BodyScan.maxWordBytes {
+                var cut = start + BodyScan.maxWordBytes
+                while cut < piece.upperBound && body[cut] & 0xC0 == 0x80 { cut += 1 }
+                words.append(Word(bytes: start..<cut, continuationBytesBefore: continuationsSoFar))
+                continuationsSoFar += continuations(in: start..<cut)
+                start = cut
+            }
+            if start < piece.upperBound { words.append(Word(bytes: start..<piece.upperBound, continuationBytesBefore: continuationsSoFar)) }
+        }
+
+        private func continuations(in range: Range<Int>) -> Int {
+            var count = 0
+            for i in range where body[i] & 0xC0 == 0x80 { count += 1 }
+            return count
+        }
+
+        /// Tokenizes the pending run and records its hits.
+        mutating func tokenizeRun() {
             guard runStart >= 0 else { return }
             var wordIndex = runFirstWord
             let offset = runStart
+            let keys = keys
+            var ordinal = nextOrdinal
+            var found = hits
+            hits = []
+            let words = words
             analyzer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: body[runStart..<runEnd]),
                                   stemmingOnly: keys.mayMatch) { term, range in
-                let ordinal = nextOrdinal
-                nextOrdinal += 1
+                ordinal += 1
                 let key = keys.index(of: term)
                 guard key >= 0 else { return }
                 let start = range.lowerBound + offset
                 while wordIndex + 1 < words.count && words[wordIndex].bytes.upperBound <= start { wordIndex += 1 }
-                hits.append(Hit(bytes: start..<(range.upperBound + offset), key: key, ordinal: ordinal, word: wordIndex))
+                found.append(Hit(bytes: start..<(range.upperBound + offset), key: key, ordinal: ordinal - 1, word: wordIndex))
             }
+            hits = found
+            nextOrdinal = ordinal
             runStart = -1
         }
+    }
 
-        while true {
-            var newlines = 0
-            while i < n, Self.byteClass[Int(body[i])] == Self.space {
-                if body[i] == 0x0A { newlines += 1 }
-                i += 1
-            }
-            if !words.isEmpty && (i == n || newlines >= 2 || (previousEndsWithStop && Self.startsSentence(body, at: i))) {
-                words[words.count - 1].endsSentence = true
-            }
-            guard i < n else { break }
-
-            let stretchStart = i, firstWord = words.count
-            var pieceStart = i
-            var mayHoldKey = false, hasWordBytes = false, afterAlphanumeric = false
-            while i < n {
-                let b = body[i]
-                let c = Self.byteClass[Int(b)]
-                if c == Self.alphanumeric {
-                    if !afterAlphanumeric && keys.firstBytes[Int(Self.lowercased(b))] { mayHoldKey = true }
-                    afterAlphanumeric = true
-                    hasWordBytes = true
-                    i += 1
-                } else if c == Self.punctuation {
-                    afterAlphanumeric = false
-                    i += 1
-                } else if c == Self.space {
-                    break
-                } else {
-                    mayHoldKey = true
-                    hasWordBytes = true
-                    afterAlphanumeric = false
-                    if b >= 0xE3 && b <= 0xE9 {
-                        // U+3000–U+9FFF: CJK punctuation, kana and ideographs, one word each.
-                        if i > pieceStart { words.append(Word(bytes: pieceStart..<i)) }
-                        let end = min(i + 3, n)
-                        let isFullStop = end - i == 3 && b == 0xE3 && body[i + 1] == 0x80 && body[i + 2] == 0x82
-                        words.append(Word(bytes: i..<end, endsSentence: isFullStop))
-                        i = end
-                        pieceStart = i
-                        continue
-                    }
-                    i += 1
-                }
-                if i - pieceStart >= Self.maxWordBytes && (i == n || body[i] & 0xC0 != 0x80) {
-                    words.append(Word(bytes: pieceStart..<i))
-                    pieceStart = i
-                }
-            }
-            if i > pieceStart { words.append(Word(bytes: pieceStart..<i)) }
-            previousEndsWithStop = SentenceEnd.isStop(body, stretchStart..<i)
-
-            if mayHoldKey || !hasWordBytes {
-                if runStart < 0 {
-                    runStart = stretchStart
-                    runFirstWord = firstWord
-                }
-                runEnd = i
-            } else {
-                // Words nobody looks for: tokens lie here, so no phrase spans it.
-                tokenizeRun()
-                nextOrdinal += 1
-            }
+    /// The length of the common non-ASCII punctuation starting at `index`, if it is some:
+    /// U+2010–U+2027 (hyphens, dashes, quotes, bullets, `…`), U+2030–U+203E, and U+00A0,
+    /// `«`, `»`. The tokenizer never puts these in a token (U+2019, also an apostrophe,
+    /// joins only letters on both sides, which are then looked at themselves).
+    @inline(__always)
+    fileprivate static func punctuationLength(_ body: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let b = body[index]
+        if b == 0xE2 && index + 2 < body.count && body[index + 1] == 0x80 {
+            let c = body[index + 2]
+            return (c >= 0x90 && c <= 0xA7) || (c >= 0xB0 && c <= 0xBE) ? 3 : nil
         }
-        tokenizeRun()
-        self.words = words
-        self.hits = hits
+        if b == 0xC2 && index + 1 < body.count {
+            let c = body[index + 1]
+            return c == 0xA0 || c == 0xAB || c == 0xBB ? 2 : nil
+        }
+        return nil
     }
 
     /// Whether the text at `index` can start a sentence: a capital, a digit, an opening quote
     /// or bracket, or any non-ASCII character (curly quotes, accented capitals).
-    private static func startsSentence(_ body: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    fileprivate static func startsSentence(_ body: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index < body.count else { return true }
         let b = body[index]
         switch b {
@@ -146,24 +260,6 @@ struct BodyScan {
             return true
         default:
             return b >= 0x80
-        }
-    }
-
-    @inline(__always)
-    private static func lowercased(_ b: UInt8) -> UInt8 {
-        b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
-    }
-
-    private static let punctuation: UInt8 = 0, space: UInt8 = 1, alphanumeric: UInt8 = 2, nonASCII: UInt8 = 3
-
-    /// Each byte's class: ASCII whitespace, letters and digits, other ASCII, or part of a
-    /// non-ASCII character.
-    private static let byteClass: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
-        switch b {
-        case 0x09...0x0D, 0x20: space
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: alphanumeric
-        case 0x80...: nonASCII
-        default: punctuation
         }
     }
 }

@@ -2,8 +2,10 @@
 /// collapsed, its marks as code-point offsets, its place in the body, and the joined text.
 struct FragmentRenderer {
     let body: UnsafeBufferPointer<UInt8>
-    let words: [BodyScan.Word]
+    let scan: BodyScan
     let marks: [SnippetMark]
+
+    private var words: [BodyScan.Word] { scan.words }
 
     private static let ellipsis: [UInt8] = Array("…".utf8)
 
@@ -13,15 +15,6 @@ struct FragmentRenderer {
         var joinedCount = 0
         var highlights: [Range<Int>] = []
         var fragments: [SnippetFragment] = []
-        // Code points before `counted` bytes of the body, carried forward fragment to fragment.
-        var counted = 0, countedCodePoints = 0
-        func codePoints(upTo byte: Int) -> Int {
-            while counted < byte {
-                if body[counted] & 0xC0 != 0x80 { countedCodePoints += 1 }
-                counted += 1
-            }
-            return countedCodePoints
-        }
         var m = 0
         if first.lowerBound > 0 {
             joined += Self.ellipsis + [0x20]
@@ -38,12 +31,20 @@ struct FragmentRenderer {
             joined += text
             for h in marked { highlights.append((h.lowerBound + joinedCount)..<(h.upperBound + joinedCount)) }
             joinedCount += count
-            let start = codePoints(upTo: bytes.lowerBound)
+            let storyRange = scan.codePoint(atWord: range.lowerBound)..<(bytes.upperBound - continuationBytes(through: range.upperBound - 1))
             fragments.append(SnippetFragment(text: String(decoding: text, as: UTF8.self), highlights: marked,
-                                             storyRange: start..<codePoints(upTo: bytes.upperBound)))
+                                             storyRange: storyRange))
         }
         if lastRange.upperBound < words.count { joined += [0x20] + Self.ellipsis }
         return Snippet(text: String(decoding: joined, as: UTF8.self), highlights: highlights, fragments: fragments)
+    }
+
+    /// Bytes continuing a multi-byte character up to the end of word `index`.
+    private func continuationBytes(through index: Int) -> Int {
+        let word = words[index]
+        var count = word.continuationBytesBefore
+        for i in word.bytes where body[i] & 0xC0 == 0x80 { count += 1 }
+        return count
     }
 
     /// The bytes of `range` with each whitespace run made one space; their code-point count;

@@ -14,6 +14,8 @@
 /// Without any mark, the story's lead is shown.
 struct PassageChooser {
     let words: [BodyScan.Word]
+    /// Ranges of `words`, in order, covering them all.
+    let sentences: [Range<Int>]
     let marks: [SnippetMark]
     /// Per mark key.
     let weights: [Double]
@@ -24,7 +26,6 @@ struct PassageChooser {
     /// Word ranges in story order, neither overlapping nor touching.
     func choose() -> [Range<Int>] {
         guard !words.isEmpty, budget > 0 else { return [] }
-        let sentences = Self.sentences(words)
         guard !marks.isEmpty else { return [extend(lead(sentences), in: sentences, leftover: budget - lead(sentences).count)] }
 
         // Marks by sentence (marks are in story order; a mark belongs where it starts).
@@ -76,12 +77,20 @@ struct PassageChooser {
     }
 
     /// How much the marks `range` (indices into `marks`) show that `covered` does not.
+    /// (Counted by looking back over the range, not with an array of counts: a passage
+    /// holds a handful of marks, and this runs for every candidate window.)
     private func score(_ range: Range<Int>, covered: [Bool]) -> Double {
-        var counts = [Int](repeating: 0, count: weights.count)
-        for i in range { counts[marks[i].key] += 1 }
         var total = 0.0
-        for (key, c) in counts.enumerated() where c > 0 && !covered[key] {
-            total += weights[key] * (1 + 0.1 * Double(min(c - 1, 5)))
+        for i in range {
+            let key = marks[i].key
+            guard !covered[key] else { continue }
+            var seenBefore = false
+            var count = 1
+            for j in range where j != i && marks[j].key == key {
+                if j < i { seenBefore = true; break }
+                count += 1
+            }
+            if !seenBefore { total += weights[key] * (1 + 0.1 * Double(min(count - 1, 5))) }
         }
         return total
     }
@@ -91,6 +100,7 @@ struct PassageChooser {
     /// on the cut side) or else centres the marks.
     private func window(in sentence: Range<Int>, words count: Int, marks candidates: Range<Int>) -> Range<Int> {
         let noneCovered = [Bool](repeating: false, count: weights.count)
+        precondition(count <= sentence.count)
         var best = sentence.lowerBound..<(sentence.lowerBound + count)
         var bestScore = -1.0, bestImbalance = Int.max
         for start in sentence.lowerBound...(sentence.upperBound - count) {
@@ -157,17 +167,6 @@ struct PassageChooser {
             } else {
                 out.append(r)
             }
-        }
-        return out
-    }
-
-    /// The sentences as word ranges.
-    static func sentences(_ words: [BodyScan.Word]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var start = 0
-        for (i, w) in words.enumerated() where w.endsSentence || i == words.count - 1 {
-            out.append(start..<(i + 1))
-            start = i + 1
         }
         return out
     }

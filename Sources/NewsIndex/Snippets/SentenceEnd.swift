@@ -6,6 +6,10 @@
 enum SentenceEnd {
     static func isStop(_ body: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         var end = word.upperBound
+        guard end > word.lowerBound else { return false }
+        // Most words end in a letter, a digit or a comma.
+        let last = body[end - 1]
+        if last == UInt8(ascii: ",") || (last | 0x20 >= UInt8(ascii: "a") && last | 0x20 <= UInt8(ascii: "z")) { return false }
         // Closing quotes and brackets: " ' ) ] and ” ’ » in UTF-8.
         while end > word.lowerBound {
             let b = body[end - 1]

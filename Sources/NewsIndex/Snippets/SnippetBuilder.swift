@@ -42,8 +42,8 @@ public struct SnippetBuilder: Sendable {
         return text.withUTF8 { body in
             let scan = BodyScan(body, keys: keys, analyzer: analyzer)
             let marks = SnippetMark.find(in: scan, keys: keys)
-            let ranges = PassageChooser(words: scan.words, marks: marks, weights: weights, budget: wordCount).choose()
-            return FragmentRenderer(body: body, words: scan.words, marks: marks).render(ranges)
+            let ranges = PassageChooser(words: scan.words, sentences: scan.sentences, marks: marks, weights: weights, budget: wordCount).choose()
+            return FragmentRenderer(body: body, scan: scan, marks: marks).render(ranges)
         }
     }
 }

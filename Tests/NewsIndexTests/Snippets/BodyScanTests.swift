@@ -24,6 +24,8 @@ import Testing
         "Über-rich CAFÉ owners in Zürich talked; the café's talking point: ＵＢＥＲ fares rose 38.13%.",
         "end.Start e-mail don't rock'n'roll A.B.C. a.bc x_y 東京で会議。Сергей Лавров said",
         "Russia's oil—and sanctions—hit RUSSIA; russian sanctioned oils (Russia).",
+        "“Russia’s oil” — sanctions… «Oil»\u{A0}russia ‘oils’ don’t\u{AD}stop • Émigrés",
+        "Dying men, lying LYING tied ties; O'Neil's 3rd U.N. vote, a I x 1,500 skies news",
     ]
 
     static let queries: [[String]] = [
@@ -31,6 +33,8 @@ import Testing
         ["uber", "cafe", "zurich", "talk", "38.13", "fare"],
         ["end", "start", "mail", "dont", "abc", "東", "京", "лавров", "said", "y"],
         ["russia", "oil", "sanction"],
+        ["russia", "oil", "sanction", "dont", "stop", "emigr"],
+        ["die", "lie", "tie", "oneil", "3rd", "un", "a", "i", "x", "1500", "sky", "news"],
     ]
 
     /// Tokenizing only where a term may be must find exactly what tokenizing everything finds.
@@ -43,6 +47,16 @@ import Testing
         let found = scan(text, terms)
         #expect(found.hits.map(\.bytes) == expected)
         #expect(!expected.isEmpty)
+    }
+
+    /// Stretches bridged into one tokenizer call or not, hits and their adjacency are the same.
+    @Test func farApartHitsKeepTheirOrder() {
+        let filler = Array(repeating: "lorem ipsum", count: 40).joined(separator: " ")
+        let text = "North Korea " + filler + " North " + filler + " Korea"
+        let s = scan(text, [], phrases: [["north", "korea"]])
+        #expect(hits(text, s) == ["North", "Korea", "North", "Korea"])
+        let o = s.hits.map(\.ordinal)
+        #expect(o[1] == o[0] + 1 && o[2] > o[1] + 1 && o[3] > o[2] + 1)
     }
 
     @Test func wordsAreWhitespaceDelimitedRuns() {
@@ -67,6 +81,8 @@ import Testing
         let s = scan(text, [])
         let ends = zip(words(text, s), s.words).filter { $0.1.endsSentence }.map(\.0)
         #expect(ends == ["27.", "no!", "yes.", "rained", "stopped"])
+        #expect(s.sentences.map(\.count) == [11, 3, 4, 2, 3])
+        #expect(s.sentences.last?.upperBound == s.words.count)
     }
 
     @Test func hitsKnowTheirWordsAndAdjacency() {

@@ -107,6 +107,15 @@ import Testing
         #expect(s.fragments[0].storyRange.lowerBound == 0)
     }
 
+    @Test func storyRangesCountCodePoints() {
+        let body = "Zürich — café owners met.\n\nÉmigrés   said the café was shut. Nothing else happened today at all, officials added later on."
+        let s = SnippetBuilder(analyzer: .standard, wordCount: 8).snippet(of: body, terms: terms(["emigr": 1]))
+        let f = try! #require(s.fragments.first)
+        #expect(f.text == "Émigrés said the café was shut.")
+        #expect(storyText(body, f) == f.text)
+        #expect(f.storyRange.lowerBound == Array(body.unicodeScalars).firstIndex(of: "É"))
+    }
+
     @Test func aShortSentenceIsGivenTheWholeSentencesAroundItThatFit() {
         let s = SnippetBuilder(analyzer: .standard, wordCount: 30).snippet(of: Self.spread, terms: terms(["ship": 1]))
         #expect(s.fragments.count == 1)
