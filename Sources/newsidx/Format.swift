@@ -15,4 +15,11 @@ enum Format {
     static func megabytes(_ bytes: Int) -> String {
         bytes < 1 << 20 ? fixed(Double(bytes) / 1024, 1) + " KB" : fixed(Double(bytes) / 1_048_576, 1) + " MB"
     }
+
+    /// A short duration for people: `0.42 ms`, `3.1 ms`, `120 ms`.
+    static func milliseconds(_ d: Duration) -> String {
+        let c = d.components
+        let ms = Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
+        return fixed(ms, ms < 1 ? 2 : ms < 100 ? 1 : 0) + " ms"
+    }
 }

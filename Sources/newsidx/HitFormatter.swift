@@ -1,17 +1,27 @@
 import NewsIndex
 
 /// Renders one query's results in the chosen output format: a readable block per hit for
-/// people, one JSON object per hit for scripts, or trec_eval run lines for evaluation.
+/// people, one JSON object per hit for scripts, file paths for other tools, or trec_eval run
+/// lines for evaluation.
 struct HitFormatter {
     let reader: IndexReader
     let format: SearchCommand.OutputFormat
     /// Set for `--explain`: the searcher that explains each hit's score.
     var explainer: Searcher?
-    let snippets = SnippetBuilder(analyzer: .standard)
+    let snippets: SnippetBuilder
+
+    init(reader: IndexReader, format: SearchCommand.OutputFormat, explainer: Searcher? = nil,
+         snippetWords: Int = SnippetBuilder.defaultWordCount) {
+        self.reader = reader
+        self.format = format
+        self.explainer = explainer
+        snippets = SnippetBuilder(analyzer: .standard, wordCount: snippetWords)
+    }
 
     /// What one hit shows: where it came from, and for text and JSON its story and snippet.
     struct PreparedHit {
         var hit: ScoredDocument
+        var root: String
         var path: String
         var item: String?
         var stored: StoredStory?
@@ -19,43 +29,82 @@ struct HitFormatter {
         var explanation: Explanation?
     }
 
-    /// Everything the output needs from the index: for a run file only the documents'
-    /// paths, for text and JSON the stored stories and their snippets. This is the work
-    /// `--stats` times; building the output strings is not.
+    /// One query's page of results, ready to print.
+    struct Page {
+        var results: SearchResults
+        /// The hits shown, the first being hit number `offset + 1`.
+        var hits: [PreparedHit]
+        var offset: Int
+        /// From the parsed query to the prepared hits.
+        var elapsed: Duration
+    }
+
+    /// Everything the output needs from the index: for a run file or paths only the
+    /// documents' paths, for text and JSON the stored stories and their snippets. This is
+    /// the work `--stats` times; building the output strings is not.
     func prepare(_ results: SearchResults) throws(IndexError) -> [PreparedHit] {
         try results.hits.map { hit throws(IndexError) in
-            if format == .trec {
+            if format == .trec || format == .paths {
                 let record = try reader.record(at: hit.address)
-                return PreparedHit(hit: hit, path: record.path, item: record.item)
+                return PreparedHit(hit: hit, root: record.root, path: record.path, item: record.item)
             }
             let stored = try reader.storedStory(at: hit.address)
-            return PreparedHit(hit: hit, path: stored.path, item: stored.story.itemID, stored: stored,
+            return PreparedHit(hit: hit, root: stored.root, path: stored.path, item: stored.story.itemID, stored: stored,
                                snippet: snippets.snippet(of: stored.story.body, terms: results.terms),
                                explanation: try explainer?.explain(hit, in: results))
         }
     }
 
     /// `queryID` is set in batch mode: text gets a heading per query, JSON a `qid` key.
-    func render(_ results: SearchResults, _ hits: [PreparedHit], queryID: String?, queryText: String) -> String {
+    func render(_ page: Page, queryID: String?, queryText: String) -> String {
         var out = ""
         if format == .text {
             if let queryID { out += Terminal.bold("query \(queryID): \(queryText)") + "\n" }
-            out += Self.header(results, shown: hits.count)
+            out += Self.header(page) + "\n"
+            if !page.hits.isEmpty { out += "\n" }
         }
-        for (i, p) in hits.enumerated() {
+        let width = String(page.offset + page.hits.count).count
+        var printedPaths: [String] = []
+        for (i, p) in page.hits.enumerated() {
+            let rank = page.offset + i + 1
             switch format {
             case .trec:
-                out += "\(queryID ?? "1") Q0 \(Self.runDocumentID(path: p.path, item: p.item)) \(i + 1) \(p.hit.score) newsidx\n"
+                out += "\(queryID ?? "1") Q0 \(Self.runDocumentID(path: p.path, item: p.item)) \(rank) \(p.hit.score) newsidx\n"
+            case .paths:
+                // A feed's items share its file: the file is printed once, at its best item's rank.
+                let path = p.root + "/" + p.path
+                guard !printedPaths.contains(path) else { continue }
+                printedPaths.append(path)
+                out += path + "\n"
             case .json:
-                var o = Self.json(rank: i + 1, hit: p.hit, stored: p.stored!, snippet: p.snippet!, queryID: queryID)
+                var o = Self.json(rank: rank, hit: p.hit, stored: p.stored!, snippet: p.snippet!, queryID: queryID)
+                o.add("total_hits", page.results.totalHits)
+                o.add("total_hits_exact", page.results.totalHitsIsExact)
                 if let e = p.explanation { o.add("explain", Self.json(e)) }
                 out += o.line + "\n"
             case .text:
-                out += Self.text(rank: i + 1, hit: p.hit, stored: p.stored!, snippet: p.snippet!)
-                if let e = p.explanation { out += Self.text(e) + "\n" }
+                let indent = String(repeating: " ", count: width + 2)
+                out += Self.text(rank: rank, width: width, hit: p.hit, stored: p.stored!, snippet: p.snippet!)
+                if let e = p.explanation { out += Self.text(e, indent: indent) }
+                out += "\n"
             }
         }
         return out
+    }
+
+    /// `--count`: the number of matching stories alone (`at least N` when the engine stopped
+    /// early), after `qid<TAB>` in batch mode; with JSON, an object of `total_hits` and
+    /// `total_hits_exact`.
+    func renderCount(_ results: SearchResults, queryID: String?) -> String {
+        if format == .json {
+            var o = JSONLine()
+            if let queryID { o.add("qid", queryID) }
+            o.add("total_hits", results.totalHits)
+            o.add("total_hits_exact", results.totalHitsIsExact)
+            return o.line + "\n"
+        }
+        let count = results.totalHitsIsExact ? String(results.totalHits) : "at least " + String(results.totalHits)
+        return (queryID.map { $0 + "\t" } ?? "") + count + "\n"
     }
 
     /// The story's path relative to its root (with `#item` for a story inside a feed), with
@@ -77,31 +126,49 @@ struct HitFormatter {
         return out
     }
 
-    static func header(_ results: SearchResults, shown: Int) -> String {
-        let count = results.totalHitsIsExact ? "\(results.totalHits)" : "at least \(results.totalHits)"
-        switch (results.totalHits, results.totalHitsIsExact) {
-        case (0, _): return "no stories match\n"
-        case (1, true): return "1 story matches\n\n"
-        default:
-            let showing = shown < results.totalHits ? ", showing the best \(shown)" : ""
-            return "\(count) stories match\(showing)\n\n"
+    /// The line above the hits: how many stories match (`at least N` when the engine stopped
+    /// counting early), which of them are shown when not all are, and the time taken.
+    static func header(_ page: Page) -> String {
+        let total = page.results.totalHits, exact = page.results.totalHitsIsExact
+        let time = " (" + Format.milliseconds(page.elapsed) + ")"
+        if total == 0 { return "no stories match" + time }
+        let count = exact ? String(total) : "at least " + String(total)
+        var line = count + (total == 1 && exact ? " story matches" : " stories match")
+        if page.hits.isEmpty {
+            line += ", none shown from \(page.offset + 1)"
+        } else if page.offset > 0 || page.hits.count < total || !exact {
+            line += ", showing \(page.offset + 1)–\(page.offset + page.hits.count)"
         }
+        return line + time
     }
 
-    static func text(rank: Int, hit: ScoredDocument, stored: StoredStory, snippet: Snippet) -> String {
+    /// One hit for people: its rank and title, then date, source and score, where it is (its
+    /// URL, else its file), and its snippet, each under the title.
+    static func text(rank: Int, width: Int, hit: ScoredDocument, stored: StoredStory, snippet: Snippet) -> String {
         let story = stored.story
+        let number = String(rank)
+        let indent = String(repeating: " ", count: width + 2)
         // Appended piece by piece rather than `joined(separator:)`, whose unspecialized
         // first call costs a scan of the runtime's conformance table.
         var meta = story.date?.description ?? "undated"
         if let source = story.source { meta += " · " + source }
-        meta += " · " + Terminal.displayPath(stored.root + "/" + stored.path)
         meta += " · score " + Format.fixed(hit.score, 2)
-        return "\(rank). " + Terminal.bold(story.title) + "\n"
-            + "   " + Terminal.dim(meta) + "\n"
-            + "   " + highlighted(snippet) + "\n\n"
+        var out = String(repeating: " ", count: width - number.count) + number + ". " + Terminal.bold(story.title) + "\n"
+        out += indent + Terminal.dim(meta) + "\n"
+        out += indent + Terminal.dim(location(stored)) + "\n"
+        if !snippet.text.isEmpty { out += indent + highlighted(snippet) + "\n" }
+        return out
     }
 
-    /// The snippet with its marked terms in bold on a terminal, plain otherwise.
+    /// Where a story can be read: its URL when it has one, else its file (relative to the
+    /// working directory when below it), with `#item` for an item of a feed.
+    static func location(_ stored: StoredStory) -> String {
+        if let url = stored.story.url { return url }
+        let path = Terminal.displayPath(stored.root + "/" + stored.path)
+        return stored.story.itemID.map { path + "#" + $0 } ?? path
+    }
+
+    /// The snippet with its marked terms highlighted on a terminal, plain otherwise.
     static func highlighted(_ snippet: Snippet) -> String {
         guard Terminal.styled, !snippet.highlights.isEmpty else { return snippet.text }
         let scalars = Array(snippet.text.unicodeScalars)
@@ -109,7 +176,7 @@ struct HitFormatter {
         var at = 0
         for h in snippet.highlights where h.lowerBound >= at && h.upperBound <= scalars.count {
             out.append(contentsOf: scalars[at..<h.lowerBound])
-            out.append(contentsOf: Terminal.bold(String(String.UnicodeScalarView(scalars[h]))).unicodeScalars)
+            out.append(contentsOf: Terminal.highlight(String(String.UnicodeScalarView(scalars[h]))).unicodeScalars)
             at = h.upperBound
         }
         out.append(contentsOf: scalars[at...])
@@ -129,25 +196,38 @@ struct HitFormatter {
         o.add("score", hit.score)
         o.add("snippet", snippet.text)
         o.add("highlights", ranges: snippet.highlights)
+        o.add("url", stored.story.url)
+        o.add("byline", stored.story.byline)
+        o.add("place", stored.story.place)
+        var fragments: [JSONLine] = []
+        for f in snippet.fragments {
+            var fragment = JSONLine()
+            fragment.add("text", f.text)
+            fragment.add("highlights", ranges: f.highlights)
+            fragment.add("start", f.storyRange.lowerBound)
+            fragment.add("end", f.storyRange.upperBound)
+            fragments.append(fragment)
+        }
+        o.add("fragments", fragments)
         return o
     }
 
     /// The `--explain` lines under a hit: the sum, one line per term, then the length norm.
-    static func text(_ e: Explanation) -> String {
+    static func text(_ e: Explanation, indent: String = "   ") -> String {
         let width = e.terms.map(\.term.count).max() ?? 0
-        var out = "   " + Terminal.dim("score " + Format.fixed(e.score, 3) + " =")
+        var out = indent + Terminal.dim("score " + Format.fixed(e.score, 3) + " =")
         for (i, t) in e.terms.enumerated() {
             out += (i == 0 ? " " : " + ") + t.term + " " + Format.fixed(t.score, 3)
         }
         out += "\n"
         for t in e.terms {
-            var line = "     " + t.term + String(repeating: " ", count: width - t.term.count)
+            var line = indent + "  " + t.term + String(repeating: " ", count: width - t.term.count)
             line += "  tf \(t.termFrequency) (headline \(t.headlineFrequency)×\(t.headlineWeight), body \(t.bodyFrequency))"
             line += " · df \(t.documentFrequency) · idf " + Format.fixed(t.idf, 3)
             if t.queryFrequency > 1 { line += " · in the query \(t.queryFrequency)× (weight " + Format.fixed(t.queryWeight, 3) + ")" }
             out += line + "\n"
         }
-        out += "     length \(e.documentLength) (headline tokens ×\(e.headlineWeight); scored as \(e.scoredLength); average " + Format.fixed(e.averageDocumentLength, 1)
+        out += indent + "  length \(e.documentLength) (headline tokens ×\(e.headlineWeight); scored as \(e.scoredLength); average " + Format.fixed(e.averageDocumentLength, 1)
             + ") · length norm " + Format.fixed(e.lengthNorm, 3) + " (k1 " + Format.fixed(e.k1, 2) + ", b " + Format.fixed(e.b, 2)
             + ") · N \(e.documentCount)\n"
         return out

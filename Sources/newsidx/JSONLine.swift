@@ -20,6 +20,11 @@ struct JSONLine {
         text += String(v)
     }
 
+    mutating func add(_ k: String, _ v: Bool) {
+        key(k)
+        text += v ? "true" : "false"
+    }
+
     mutating func add(_ k: String, _ v: UInt64) {
         key(k)
         text += String(v)
@@ -37,7 +42,10 @@ struct JSONLine {
 
     mutating func add(_ k: String, ranges: [Range<Int>]) {
         key(k)
-        text += "[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+        // Appended piece by piece: an unspecialized `joined` costs a conformance-table scan.
+        text += "["
+        for (i, r) in ranges.enumerated() { text += (i == 0 ? "[" : ",[") + String(r.lowerBound) + "," + String(r.upperBound) + "]" }
+        text += "]"
     }
 
     mutating func add(_ k: String, _ v: JSONLine) {

@@ -8,9 +8,9 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the index: BM25-ranked stories with the best passage highlighted.",
         discussion: """
             The query is analyzed like the stories (case, accents and word endings do not \
-            matter). Every word must occur unless --any is given. Exit status: 0 with hits, \
-            1 with none, 2 for a usage error, a malformed query or a missing index, 3 when \
-            the index cannot be read.
+            matter). Every word must occur unless --any is given. Exit status: 0 when stories \
+            match, 1 when none do, 2 for a usage error, a malformed query or a missing index, \
+            3 when the index cannot be read.
 
             Query language:
               lavrov kursk              both words (--any: either; more ranks higher)
@@ -34,6 +34,12 @@ struct SearchCommand: ParsableCommand {
             query finds fewer than 3 stories and a word looks misspelled, a correction from \
             the index's vocabulary is printed on stderr: "did you mean: lavrov".
 
+            On a terminal each hit shows its rank, title, date, source, URL or file, and a \
+            snippet of about --snippet-words words (default 30) in up to three passages, the \
+            query's words highlighted (no colours when NO_COLOR is set; CLICOLOR_FORCE=1 \
+            forces them through a pipe). The line above the hits gives how many stories \
+            match ("at least N" when the search stopped counting early) and the time taken.
+
             Examples (on the shipped Corpus/):
               newsidx search "Lavrov Kursk"
               newsidx search Lavrof                  (on stderr: did you mean: lavrov)
@@ -43,13 +49,16 @@ struct SearchCommand: ParsableCommand {
               newsidx search 'kurs*' --since 2025-10-01 --until 2025-10-31
               newsidx search --any Pyongyang Seoul --limit 5 --recent
               newsidx search --json lavrov | jq .title
+              newsidx search --limit 10 --offset 10 Seoul       # the second page
+              newsidx search --count Pyongyang                  # how many stories, exactly
+              newsidx search --format paths Kursk | xargs grep -l Lavrov
               newsidx search --explain "Lavrov Kursk"
               newsidx search --queries queries.tsv --any --limit 1000 --format trec --stats
             """
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json, trec
+        case text, json, trec, paths
     }
 
     @OptionGroup var location: IndexOptions
@@ -60,7 +69,16 @@ struct SearchCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "How many stories to show (per query).")
     var limit: Int = 10
 
-    @Option(name: .long, help: "Output format: text (default), json (one object per line) or trec (a trec_eval run).")
+    @Option(name: .long, help: "How many of the best stories to pass over before the first shown (for paging).")
+    var offset: Int = 0
+
+    @Flag(name: .long, help: "Print only how many stories match, counted exactly (with --json, an object of total_hits and total_hits_exact).")
+    var count = false
+
+    @Option(name: .long, help: ArgumentHelp("About how many words each snippet shows, in up to three passages; 0 for none.", valueName: "N"))
+    var snippetWords: Int = SnippetBuilder.defaultWordCount
+
+    @Option(name: .long, help: "Output format: text (default), json (one object per line), paths (one absolute file path per line) or trec (a trec_eval run).")
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "The same as --format json.")
@@ -109,7 +127,15 @@ struct SearchCommand: ParsableCommand {
         if queries != nil && !words.isEmpty { throw ValidationError("give either a QUERY or --queries FILE, not both") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         guard halfLife > 0 else { throw ValidationError("--half-life must be a positive number of days") }
-        if explain && outputFormat == .trec { throw ValidationError("--explain shows in text and json output; a trec run has no room for it") }
+        guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
+        guard snippetWords >= 0 else { throw ValidationError("--snippet-words must be 0 or more") }
+        if count && (outputFormat == .trec || outputFormat == .paths) {
+            throw ValidationError("--count prints a number (or, with --json, an object); it has no \(outputFormat.rawValue) form")
+        }
+        if count && explain { throw ValidationError("--count prints only the number of matches; --explain needs hits") }
+        if explain && (outputFormat == .trec || outputFormat == .paths) {
+            throw ValidationError("--explain shows in text and json output; \(outputFormat == .trec ? "a trec run" : "a list of paths") has no room for it")
+        }
     }
 
     func run() throws {
@@ -120,7 +146,8 @@ struct SearchCommand: ParsableCommand {
     var request: SearchRequest {
         SearchRequest(index: location.directory, any: any, limit: limit, format: outputFormat,
                       queries: queries, stats: stats, explain: explain, words: words, since: since, until: until,
-                      sort: sort, recencyHalfLife: recent ? halfLife : nil, suggest: !noSuggest)
+                      sort: sort, recencyHalfLife: recent ? halfLife : nil, suggest: !noSuggest,
+                      offset: offset, count: count, snippetWords: snippetWords)
     }
 }
 

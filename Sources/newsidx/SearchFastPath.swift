@@ -1,3 +1,5 @@
+import NewsIndex
+
 /// Recognises the common shapes of `newsidx search` without swift-argument-parser.
 ///
 /// A search is a short-lived process, and the parser's start-up (runtime reflection over
@@ -16,8 +18,9 @@ enum SearchFastPath {
     static func parse(_ arguments: [String]) -> SearchRequest? {
         guard arguments.first == "search" else { return nil }
         var index: String?
-        var any = false, json = false, stats = false
+        var any = false, json = false, stats = false, count = false
         var limit: Int?
+        var offset = 0, snippetWords = SnippetBuilder.defaultWordCount
         var format: SearchCommand.OutputFormat?
         var queries: String?
         var words: [String] = []
@@ -48,15 +51,26 @@ enum SearchFastPath {
                 return next
             }
             switch name {
-            case "--any", "--json", "--stats":
+            case "--any", "--json", "--stats", "--count":
                 guard inlineValue == nil else { return nil }
-                if name == "--any" { any = true } else if name == "--json" { json = true } else { stats = true }
+                switch name {
+                case "--any": any = true
+                case "--json": json = true
+                case "--stats": stats = true
+                default: count = true
+                }
             case "--index":
                 guard let v = value() else { return nil }
                 index = v
             case "--limit":
                 guard let v = value(), let n = Int(v), n > 0 else { return nil }
                 limit = n
+            case "--offset":
+                guard let v = value(), let n = Int(v), n >= 0 else { return nil }
+                offset = n
+            case "--snippet-words":
+                guard let v = value(), let n = Int(v), n >= 0 else { return nil }
+                snippetWords = n
             case "--format":
                 guard let v = value(), let f = SearchCommand.OutputFormat(rawValue: v) else { return nil }
                 format = f
@@ -68,7 +82,11 @@ enum SearchFastPath {
             }
         }
         guard (queries == nil) != words.isEmpty else { return nil }
+        let output = json ? .json : format ?? .text
+        // `--count` has no trec or paths form: the parser says so.
+        guard !count || output == .text || output == .json else { return nil }
         return SearchRequest(index: IndexOptions.directory(flag: index), any: any, limit: limit ?? 10,
-                             format: json ? .json : format ?? .text, queries: queries, stats: stats, words: words)
+                             format: output, queries: queries, stats: stats, words: words,
+                             offset: offset, count: count, snippetWords: snippetWords)
     }
 }

@@ -25,6 +25,12 @@ struct SearchRequest: Equatable {
     var recencyHalfLife: Double? = nil
     /// "did you mean" on stderr for queries with few hits (`--no-suggest` turns it off).
     var suggest = true
+    /// Hits to pass over before the first shown (`--offset`, for paging).
+    var offset = 0
+    /// Print only the number of matching stories, counted exactly (`--count`).
+    var count = false
+    /// About how many words each snippet shows (`--snippet-words`; 0 for none).
+    var snippetWords = SnippetBuilder.defaultWordCount
 
     func run() throws {
         let batch: [QueryBatch.Entry]
@@ -57,26 +63,40 @@ struct SearchRequest: Equatable {
             parsed.append((entry, tree))
         }
         let isBatch = queries != nil
-        let options = SearchOptions(limit: limit, order: sort, recencyHalfLifeDays: recencyHalfLife)
         var latencies = LatencyStats()
+        // The hits up to the last one shown are ranked; `--count` ranks one but counts all.
+        let (end, overflow) = offset.addingReportingOverflow(limit)
+        let depth = count ? 1 : overflow ? Int.max : end
+        let options = SearchOptions(limit: depth, order: sort, recencyHalfLifeDays: recencyHalfLife)
         let found = try withIndex { () throws(IndexError) -> Bool in
             let reader = try IndexReader(directory: index, analyzer: .standard)
-            let searcher = Searcher(reader: reader)
-            let formatter = HitFormatter(reader: reader, format: format, explainer: explain ? searcher : nil)
-            var anyHits = false
+            var searcher = Searcher(reader: reader)
+            if count { searcher.exhaustiveLimit = .max }
+            let formatter = HitFormatter(reader: reader, format: format, explainer: explain ? searcher : nil,
+                                         snippetWords: snippetWords)
+            var anyMatches = false
             for (entry, tree) in parsed {
                 let start = ContinuousClock.now
-                let results = try searcher.search(tree, options: options)
-                let hits = try formatter.prepare(results)
-                latencies.record(ContinuousClock.now - start)
-                Terminal.output(formatter.render(results, hits, queryID: isBatch ? entry.id : nil, queryText: entry.text))
-                anyHits = anyHits || !results.hits.isEmpty
+                var results = try searcher.search(tree, options: options)
+                anyMatches = anyMatches || results.totalHits > 0
+                let queryID = isBatch ? entry.id : nil
+                if count {
+                    latencies.record(ContinuousClock.now - start)
+                    Terminal.output(formatter.renderCount(results, queryID: queryID))
+                } else {
+                    results.hits = offset < results.hits.count ? Array(results.hits[offset...]) : []
+                    let hits = try formatter.prepare(results)
+                    let elapsed = ContinuousClock.now - start
+                    latencies.record(elapsed)
+                    let page = HitFormatter.Page(results: results, hits: hits, offset: offset, elapsed: elapsed)
+                    Terminal.output(formatter.render(page, queryID: queryID, queryText: entry.text))
+                }
                 if suggest && results.totalHits < SpellingSuggester.fewHits,
                    let better = try SpellingSuggester(reader: reader).suggestion(for: entry.text, tree: tree) {
                     Terminal.standardError((isBatch ? "query \(entry.id): " : "") + "did you mean: \(better)\n")
                 }
             }
-            return anyHits
+            return anyMatches
         }
         if stats { Terminal.standardError(latencies.jsonLine() + "\n") }
         if !found { throw CommandFailure(status: .noMatch, message: nil) }

@@ -3,14 +3,23 @@ import Glibc
 #endif
 
 /// The CLI's only door to the terminal: buffered stdout, unbuffered stderr, and whether
-/// styling is wanted (a terminal, and `NO_COLOR` unset).
+/// styling is wanted: `NO_COLOR` unset (https://no-color.org), and stdout a terminal or
+/// `CLICOLOR_FORCE` set to something other than `0` (as `ls` and many tools read it, for
+/// pagers such as `less -R` and for tests).
 enum Terminal {
     static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
-    static let styled = stdoutIsTerminal && getenv("NO_COLOR") == nil
+    static let styled = getenv("NO_COLOR") == nil && (stdoutIsTerminal || forced)
+
+    private static var forced: Bool {
+        guard let value = getenv("CLICOLOR_FORCE") else { return false }
+        return value.pointee != 0 && !(value.pointee == 0x30 && value[1] == 0)
+    }
 
     static func bold(_ s: String) -> String { styled ? "\u{1B}[1m" + s + "\u{1B}[0m" : s }
     static func dim(_ s: String) -> String { styled ? "\u{1B}[2m" + s + "\u{1B}[0m" : s }
+    /// A query's words in a snippet: bold red, as grep marks its matches.
+    static func highlight(_ s: String) -> String { styled ? "\u{1B}[1;31m" + s + "\u{1B}[0m" : s }
 
     static func output(_ s: String) { write(s, to: STDOUT_FILENO) }
 

@@ -6,7 +6,8 @@ import Testing
     let tmp: TempDir
     init() throws { tmp = try TempDir() }
 
-    static let jsonKeys: Set<String> = ["rank", "id", "root", "path", "title", "date", "source", "score", "snippet", "highlights"]
+    static let jsonKeys: Set<String> = ["rank", "id", "root", "path", "title", "date", "source", "score", "snippet", "highlights",
+                                        "url", "byline", "place", "fragments", "total_hits", "total_hits_exact"]
 
     /// Four stories: copper and zinc, copper only, zinc only, neither; indexed into `idx`.
     private func indexMetalsCorpus() throws -> String {

@@ -16,6 +16,11 @@ import Testing
         ["search", "--queries", "q.tsv", "--any", "--limit", "1000", "--format", "trec", "--stats"],
         ["search", "--", "-negative", "--any"],
         ["search", "--any", "--", "words", "after"],
+        ["search", "--offset", "20", "--limit", "10", "seoul"],
+        ["search", "--count", "--any", "seoul"],
+        ["search", "--count", "--json", "seoul"],
+        ["search", "--snippet-words=0", "--format", "paths", "seoul"],
+        ["search", "--snippet-words", "50", "--offset=0", "seoul"],
     ]
 
     static let declined: [[String]] = [
@@ -32,6 +37,12 @@ import Testing
         ["search", "-5"],
         ["add", "Corpus"],
         ["search", "--any=yes", "x"],
+        ["search", "--offset", "-1", "x"],
+        ["search", "--snippet-words", "many", "x"],
+        ["search", "--count", "--format", "trec", "x"],
+        ["search", "--count", "--format", "paths", "x"],
+        ["search", "--count=1", "x"],
+        ["search", "--explain", "x"],
     ]
 
     @Test(arguments: accepted)
