@@ -50,7 +50,7 @@ struct HitFormatter {
             }
             let stored = try reader.storedStory(at: hit.address)
             return PreparedHit(hit: hit, root: stored.root, path: stored.path, item: stored.story.itemID, stored: stored,
-                               snippet: snippets.snippet(of: stored.story.body, terms: results.terms),
+                               snippet: snippets.snippet(of: stored.story.body, terms: results.singleTerms, phrases: results.phrases),
                                explanation: try explainer?.explain(hit, in: results))
         }
     }

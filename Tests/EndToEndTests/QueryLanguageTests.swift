@@ -42,6 +42,24 @@ import Testing
         }
     }
 
+    @Test func aPhraseIsHighlightedAsOneStretch() throws {
+        let index = try indexShippedCorpus(in: tmp)
+        let r = try newsidx(["search", "--index", index, "--json", "\"Sergey Lavrov\" Moscow"])
+        expectExit(r, 0)
+        for hit in jsonObjects(r) {
+            let snippet = Array((hit["snippet"] as? String ?? "").unicodeScalars)
+            let marked = (hit["highlights"] as? [[Int]] ?? []).map { String(String.UnicodeScalarView(snippet[$0[0]..<$0[1]])) }
+            #expect(!marked.contains { $0.lowercased() == "sergey" || $0.lowercased() == "lavrov" }, "\(marked)")
+            if marked.contains(where: { $0.lowercased().hasPrefix("sergey") }) {
+                #expect(marked.contains { $0.lowercased() == "sergey lavrov" }, "\(marked)")
+            }
+        }
+        #expect(jsonObjects(r).contains { hit in
+            let snippet = Array((hit["snippet"] as? String ?? "").unicodeScalars)
+            return (hit["highlights"] as? [[Int]] ?? []).contains { String(String.UnicodeScalarView(snippet[$0[0]..<$0[1]])) == "Sergey Lavrov" }
+        })
+    }
+
     @Test func aMalformedQueryInABatchIsSearchedAsPlainWordsWithAWarning() throws {
         let index = try indexShippedCorpus(in: tmp)
         let queries = try tmp.write("q.tsv", "1\tLavrov \"Kursk\n2\tLavrov Kursk\n")

@@ -60,12 +60,12 @@ import Testing
         4 stories match, showing 1–2 (TIME)
 
         1. Choe meets Lavrov in Moscow
-           2025-10-27 · Yonhap · score 1.98
+           2025-10-27 · Yonhap · score 2.29
            corpus/wire/choe.txt
            … Son-hui met Russian Foreign Minister Sergey Lavrov in Moscow on Monday. … They did not say whether oil shipments were discussed. … never forget the soldiers who fought in the Kursk region.
 
         2. Kursk farmers count losses
-           2025-10-29 · Wire Feed · score 1.18
+           2025-10-29 · Wire Feed · score 1.30
            https://news.example.com/kursk-farmers
            Farmers in the Kursk region said the autumn harvest was half of last year's. Oil and fuel prices doubled, they said.
 
@@ -95,7 +95,7 @@ import Testing
             4 stories match, showing 1–1 (TIME)
 
             1. \(b)Choe meets Lavrov in Moscow\(o)
-               \(d)2025-10-27 · Yonhap · score 1.98\(o)
+               \(d)2025-10-27 · Yonhap · score 2.29\(o)
                \(d)corpus/wire/choe.txt\(o)
                … Son-hui met Russian Foreign Minister Sergey Lavrov in \(h)Moscow\(o) on Monday. … They did not say whether \(h)oil\(o) shipments were discussed. … never forget the soldiers who fought in the \(h)Kursk\(o) region.
 
@@ -112,7 +112,7 @@ import Testing
             4 stories match, showing 3–4 (TIME)
 
             3. Oil prices climb on supply worries
-               2025-10-28 · Reuters · score 0.14
+               2025-10-28 · Reuters · score 0.16
                corpus/wire/oil.txt
                LONDON (Reuters) - Oil prices rose on Tuesday as traders weighed the risk of new sanctions on Russian exports. Brent crude gained two percent. …
 
@@ -144,8 +144,8 @@ import Testing
         let r = try search(["--json", "--limit", "2"] + Self.query)
         expectExit(r, 0)
         #expect(masked(r.stdout) == #"""
-            {"rank":1,"id":3,"root":"$ROOT","path":"wire/choe.txt","title":"Choe meets Lavrov in Moscow","date":"2025-10-27","source":"Yonhap","score":1.9813907003142575,"snippet":"… Son-hui met Russian Foreign Minister Sergey Lavrov in Moscow on Monday. … They did not say whether oil shipments were discussed. … never forget the soldiers who fought in the Kursk region.","highlights":[[56,62],[101,104],[177,182]],"url":null,"byline":null,"place":"SEOUL","fragments":[{"text":"Son-hui met Russian Foreign Minister Sergey Lavrov in Moscow on Monday.","highlights":[[54,60]],"start":63,"end":134},{"text":"They did not say whether oil shipments were discussed.","highlights":[[25,28]],"start":267,"end":321},{"text":"never forget the soldiers who fought in the Kursk region.","highlights":[[44,49]],"start":348,"end":405}],"total_hits":4,"total_hits_exact":true}
-            {"rank":2,"id":1,"root":"$ROOT","path":"feed.rss","title":"Kursk farmers count losses","date":"2025-10-29","source":"Wire Feed","score":1.1836037947446105,"snippet":"Farmers in the Kursk region said the autumn harvest was half of last year's. Oil and fuel prices doubled, they said.","highlights":[[15,20],[77,80]],"url":"https://news.example.com/kursk-farmers","byline":"Anna Petrova","place":null,"fragments":[{"text":"Farmers in the Kursk region said the autumn harvest was half of last year's. Oil and fuel prices doubled, they said.","highlights":[[15,20],[77,80]],"start":0,"end":116}],"total_hits":4,"total_hits_exact":true}
+            {"rank":1,"id":3,"root":"$ROOT","path":"wire/choe.txt","title":"Choe meets Lavrov in Moscow","date":"2025-10-27","source":"Yonhap","score":2.288763595263197,"snippet":"… Son-hui met Russian Foreign Minister Sergey Lavrov in Moscow on Monday. … They did not say whether oil shipments were discussed. … never forget the soldiers who fought in the Kursk region.","highlights":[[56,62],[101,104],[177,182]],"url":null,"byline":null,"place":"SEOUL","fragments":[{"text":"Son-hui met Russian Foreign Minister Sergey Lavrov in Moscow on Monday.","highlights":[[54,60]],"start":63,"end":134},{"text":"They did not say whether oil shipments were discussed.","highlights":[[25,28]],"start":267,"end":321},{"text":"never forget the soldiers who fought in the Kursk region.","highlights":[[44,49]],"start":348,"end":405}],"total_hits":4,"total_hits_exact":true}
+            {"rank":2,"id":1,"root":"$ROOT","path":"feed.rss","title":"Kursk farmers count losses","date":"2025-10-29","source":"Wire Feed","score":1.2950146921141517,"snippet":"Farmers in the Kursk region said the autumn harvest was half of last year's. Oil and fuel prices doubled, they said.","highlights":[[15,20],[77,80]],"url":"https://news.example.com/kursk-farmers","byline":"Anna Petrova","place":null,"fragments":[{"text":"Farmers in the Kursk region said the autumn harvest was half of last year's. Oil and fuel prices doubled, they said.","highlights":[[15,20],[77,80]],"start":0,"end":116}],"total_hits":4,"total_hits_exact":true}
 
             """#, "\(r)")
     }
@@ -199,7 +199,7 @@ import Testing
             1 story matches (TIME)
 
             1. Choe meets Lavrov in Moscow
-               2025-10-27 · Yonhap · score 1.63
+               2025-10-27 · Yonhap · score 1.83
                corpus/wire/choe.txt
 
 

@@ -16,6 +16,13 @@ public struct SearchResults: Sendable {
     public var totalHitsIsExact: Bool
     /// The query's terms with their weights, for snippets and explanations.
     public var terms: [WeightedTerm]
+    /// The query's exact phrases, as sequences of its terms: snippets mark each as one
+    /// stretch where its words stand together.
+    public var phrases: [[WeightedTerm]] = []
+    /// The terms a snippet marks on their own: all of `terms` but those the query names
+    /// only inside phrases.
+    public var singleTerms: [WeightedTerm] { terms.filter { !phraseOnly.contains($0.text) } }
+    var phraseOnly: [String] = []
 }
 
 /// Runs queries over an `IndexReader`: document-at-a-time over each segment's postings,

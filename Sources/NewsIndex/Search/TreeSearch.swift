@@ -94,7 +94,10 @@ extension Searcher {
             }
             hits = matches.sorted(by: before).prefix(limit).map { ScoredDocument(address: $0.address, score: $0.score) }
         }
-        return SearchResults(hits: hits, totalHits: matches.count, totalHitsIsExact: true, terms: plan.terms)
+        var results = SearchResults(hits: hits, totalHits: matches.count, totalHitsIsExact: true, terms: plan.terms)
+        results.phrases = plan.phrases
+        results.phraseOnly = plan.phraseOnly
+        return results
     }
 }
 
@@ -103,6 +106,10 @@ extension Searcher {
 /// segment's vocabulary, and the builder of each segment's iterators.
 struct TreePlan {
     private(set) var terms: [WeightedTerm] = []
+    /// Exact phrases (in order, no slop) of text or headline words, for snippets.
+    private(set) var phrases: [[WeightedTerm]] = []
+    /// Terms the query names only inside phrases.
+    private(set) var phraseOnly: [String] = []
     private var slots: [String: Int] = [:]
     /// Per prefix (with its scope's marker bytes), the terms it expands to index-wide.
     private var expansions: [[UInt8]: [[UInt8]]] = [:]
@@ -114,6 +121,8 @@ struct TreePlan {
         self.bm25 = bm25
         var frequencies: [String: Int] = [:]
         var order: [String] = []
+        var singles: [String] = []
+        var exactPhrases: [[String]] = []
         func note(_ t: String) {
             if frequencies[t] == nil { order.append(t) }
             frequencies[t, default: 0] += 1
@@ -121,13 +130,24 @@ struct TreePlan {
         for m in tree.positiveMatches {
             switch m.kind {
             case .term(let t):
-                if m.scope.scores { note(t) }
-            case .phrase(let ts, _, _):
-                if m.scope.scores { for t in ts { note(t) } }
+                if m.scope.scores {
+                    note(t)
+                    singles.append(t)
+                }
+            case .phrase(let ts, let slop, let ordered):
+                if m.scope.scores {
+                    for t in ts { note(t) }
+                    if slop == 0 && ordered && ts.count > 1 { exactPhrases.append(ts) } else { singles += ts }
+                }
             case .prefix(let p):
                 let key = Self.prefixKey(p, m.scope)
                 let expanded = try expand(key, stem: m.scope.isText ? p : nil)
-                if m.scope.scores { for t in expanded { note(String(decoding: t, as: UTF8.self)) } }
+                if m.scope.scores {
+                    for t in expanded {
+                        note(String(decoding: t, as: UTF8.self))
+                        singles.append(String(decoding: t, as: UTF8.self))
+                    }
+                }
             }
         }
         // Expand prefixes inside exclusions too (they need no slots).
@@ -142,6 +162,8 @@ struct TreePlan {
             terms.append(WeightedTerm(text: t, documentFrequency: df, idf: bm25.idf(documentFrequency: df),
                                       queryFrequency: frequencies[t]!))
         }
+        phrases = exactPhrases.map { $0.map { terms[slots[$0]!] } }
+        phraseOnly = order.filter { !singles.contains($0) }
     }
 
     private mutating func expandAll(_ node: QueryNode) throws(IndexError) {
