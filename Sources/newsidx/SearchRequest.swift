@@ -43,10 +43,17 @@ struct SearchRequest: Equatable {
         let syntax = QuerySyntax(analyzer: .standard, today: today)
         let mode: Query.Mode = any ? .any : .all
         let window = try dateWindow(today: today)
-        var parsed: [(QueryBatch.Entry, QueryNode)] = []
+        // Plain words ranked by relevance need no tree: the query parser's flat query is
+        // what the tree would flatten to, without the cost of building it.
+        let plainAllowed = window == nil && sort == .relevance && recencyHalfLife == nil
+        var parsed: [(QueryBatch.Entry, ParsedQuery)] = []
         for entry in batch {
             var tree: QueryNode
             do {
+                if plainAllowed && QuerySyntax.isPlainWords(entry.text) {
+                    parsed.append((entry, .plain(try QueryParser(analyzer: .standard).parse(entry.text, mode: mode))))
+                    continue
+                }
                 tree = try syntax.parse(entry.text, mode: mode)
             } catch {
                 guard let queries else { throw CommandFailure.usage(error.description) }
@@ -60,7 +67,7 @@ struct SearchRequest: Equatable {
                 tree = QueryNode(plain)
             }
             if let window { tree = .boolean(must: [tree, .date(window)], should: [], mustNot: []) }
-            parsed.append((entry, tree))
+            parsed.append((entry, .tree(tree)))
         }
         let isBatch = queries != nil
         var latencies = LatencyStats()
@@ -75,9 +82,13 @@ struct SearchRequest: Equatable {
             let formatter = HitFormatter(reader: reader, format: format, explainer: explain ? searcher : nil,
                                          snippetWords: snippetWords)
             var anyMatches = false
-            for (entry, tree) in parsed {
+            for (entry, query) in parsed {
                 let start = ContinuousClock.now
-                var results = try searcher.search(tree, options: options)
+                var results: SearchResults
+                switch query {
+                case .plain(let flat): results = try searcher.search(flat, limit: depth)
+                case .tree(let tree): results = try searcher.search(tree, options: options)
+                }
                 anyMatches = anyMatches || results.totalHits > 0
                 let queryID = isBatch ? entry.id : nil
                 if count {
@@ -92,6 +103,7 @@ struct SearchRequest: Equatable {
                     Terminal.output(formatter.render(page, queryID: queryID, queryText: entry.text))
                 }
                 if suggest && results.totalHits < SpellingSuggester.fewHits,
+                   let tree = query.tree(syntax, mode: mode, text: entry.text),
                    let better = try SpellingSuggester(reader: reader).suggestion(for: entry.text, tree: tree) {
                     Terminal.standardError((isBatch ? "query \(entry.id): " : "") + "did you mean: \(better)\n")
                 }
@@ -149,5 +161,20 @@ struct SearchRequest: Equatable {
             text += word
         }
         return text
+    }
+}
+
+/// A query ready to run: plain words as the flat query the fast searches take, anything
+/// else as a tree.
+enum ParsedQuery {
+    case plain(Query)
+    case tree(QueryNode)
+
+    /// The tree, parsed now for a plain query (spelling suggestions need its columns).
+    func tree(_ syntax: QuerySyntax, mode: Query.Mode, text: String) -> QueryNode? {
+        switch self {
+        case .plain: try? syntax.parse(text, mode: mode)
+        case .tree(let tree): tree
+        }
     }
 }

@@ -33,6 +33,30 @@ public struct QuerySyntax: Sendable {
     public static let defaultNearDistance = 10
     static let maxDepth = 64
 
+    /// Whether `text` is only words, with none of the language's marks (quotes, brackets,
+    /// `:`, `*`, `~`, `+`, `-`) nor its operators: such a query means what `QueryParser`
+    /// makes of it, which a search process can use without building a tree.
+    public static func isPlainWords(_ text: String) -> Bool {
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ":"), UInt8(ascii: "*"),
+                 UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                return false
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                if isOperator(word) { return false }
+                word.removeAll(keepingCapacity: true)
+            default:
+                if word.count < 4 { word.append(byte) } else { word = [0, 0, 0, 0, 0] }
+            }
+        }
+        return !isOperator(word)
+    }
+
+    private static func isOperator(_ word: [UInt8]) -> Bool {
+        word.elementsEqual("AND".utf8) || word.elementsEqual("OR".utf8) || word.elementsEqual("NOT".utf8)
+    }
+
     public func parse(_ text: String, mode: Query.Mode = .all) throws(QueryError) -> QueryNode {
         var p = QueryReader(text: text, chars: Array(text), analyzer: analyzer, mode: mode, today: today)
         let tree = try p.parseAll()

@@ -62,6 +62,17 @@ import Testing
         #expect(QueryNode(query).flatQuery() == query)
     }
 
+    @Test(arguments: ["Lavrov Kursk", "russia sanctions oil", "and or not", "ANDROID ORBIT NOTE", "U.S. 38.13 Korea's", "Москва"])
+    func wordsWithoutMarksOrOperatorsArePlain(text: String) throws {
+        #expect(QuerySyntax.isPlainWords(text))
+        #expect(try parse(text).flatQuery() == (try QueryParser(analyzer: .standard).parse(text)))
+    }
+
+    @Test(arguments: ["\"Lavrov\"", "(a)", "title:x", "kurs*", "a~2", "+a", "-a", "Jong-un", "a AND b", "a OR b", "NOT a", "a\tOR"])
+    func marksAndOperatorsAreNotPlain(text: String) {
+        #expect(!QuerySyntax.isPlainWords(text))
+    }
+
     @Test func phrases() throws {
         #expect(try leaves("\"foreign minister\"") == ["\"foreign minist\"~0"])
         #expect(try leaves("\"foreign minister\"~3") == ["\"foreign minist\"~3"])
