@@ -7,6 +7,9 @@ struct FileReader: Sendable {
     /// 16 bytes a file however long its path. (A file is taken as unchanged only if both its
     /// path's and its content's 64-bit hashes match: no collision short of both at once.)
     let knownHashes: [UInt64: UInt64]
+    /// Content hashes of single-story files that `reindex` found gone from their paths: a
+    /// file read with one of these is that story moved, and is not parsed.
+    var movedHashes: Set<UInt64> = []
 
     static func pathKey(_ path: String) -> UInt64 { ContentHash.xxh64(Array(path.utf8)) }
 
@@ -14,6 +17,8 @@ struct FileReader: Sendable {
     struct ReadFile: Sendable {
         enum Outcome: Sendable {
             case unchanged
+            /// The content of a file that disappeared elsewhere (`movedHashes`); not parsed.
+            case moved
             case stories([Story])
             case skipped(String)
         }
@@ -65,6 +70,10 @@ struct FileReader: Sendable {
         result.mtimeNanoseconds = file.mtimeNanoseconds
         result.hash = ContentHash.xxh64(file.bytes)
         if knownHashes[Self.pathKey(path)] == result.hash { return result }
+        if movedHashes.contains(result.hash) {
+            result.outcome = .moved
+            return result
+        }
         do throws(IngestError) {
             result.outcome = .stories(try parser.read(file.bytes, path: path))
         } catch {

@@ -26,30 +26,30 @@ public final class IndexWriter {
 
     public let directory: String
     private let analyzer: Analyzer
-    private let options: Options
+    let options: Options
     private let store: ManifestStore
     private let lock: WriterLock
-    private var manifest: Manifest
-    private var baseSegments: [UInt64: SegmentReader] = [:]
+    var manifest: Manifest
+    var baseSegments: [UInt64: SegmentReader] = [:]
     private var deletions: [UInt64: DeletionSet] = [:]
     private var changedDeletions: Set<UInt64> = []
-    private var roots: [Manifest.Root]
+    var roots: [Manifest.Root]
     /// Every live story, by the file it came from and its item id within that file.
-    private var catalogue: [FileKey: FileStories] = [:]
-    private var touched: Set<FileKey> = []
+    var catalogue: [FileKey: FileStories] = [:]
+    var touched: Set<FileKey> = []
     private var pending: SegmentWriter?
     private var pendingID: UInt64 = 0
     private var written: [Manifest.Segment] = []
     /// Segment files written by merges of the commit under way, not yet published.
     private var inFlight: Set<String> = []
-    private var dirty = false
+    var dirty = false
 
-    private struct FileKey: Hashable {
+    struct FileKey: Hashable {
         var root: UInt32
         var path: String
     }
 
-    private struct CatalogueEntry {
+    struct CatalogueEntry {
         var segment: UInt64
         var doc: Int
         var storyID: UInt64
@@ -58,7 +58,7 @@ public final class IndexWriter {
 
     /// The live stories of one file, by item id (nil for a file that is one story). Most
     /// files hold one story, kept inline: the catalogue costs a few dozen bytes a story.
-    private enum FileStories {
+    enum FileStories {
         case one(CatalogueEntry)
         case items([String?: CatalogueEntry])
 
@@ -141,10 +141,20 @@ public final class IndexWriter {
                 dirty = true
             }
         }
+        let reader = FileReader(maxFileSize: options.maxFileSize, knownHashes: knownFileHashes())
+        var summary = AddSummary()
+        try read(inputs.map(\.canonicalPath), with: reader, summary: &summary, onEvent: onEvent) {
+            file, summary throws(IndexError) in try ingest(file, summary: &summary, onEvent: onEvent)
+        }
+        return summary
+    }
+
+    /// Runs `reader` over `paths` on a thread of its own and hands each file it read to
+    /// `handle` on this one, reporting skips and progress.
+    func read(_ paths: [String], with reader: FileReader, summary: inout AddSummary, onEvent: (AddEvent) -> Void,
+              handle: (FileReader.ReadFile, inout AddSummary) throws(IndexError) -> Void) throws(IndexError) {
         // Read-ahead: enough to keep both cores busy, a small share of the memory budget.
         let queue = BoundedQueue<FileReader.Item>(capacity: 64, maxWeight: max(1 << 20, options.memoryBudget / 16))
-        let reader = FileReader(maxFileSize: options.maxFileSize, knownHashes: knownFileHashes())
-        let paths = inputs.map(\.canonicalPath)
         let done = DispatchGroup()
         DispatchQueue.global().async(group: done) {
             reader.read(paths, into: queue)
@@ -155,7 +165,6 @@ public final class IndexWriter {
             while queue.pop() != nil {}
             done.wait()
         }
-        var summary = AddSummary()
         var progress = AddProgress()
         while let item = queue.pop() {
             switch item {
@@ -164,13 +173,12 @@ public final class IndexWriter {
                 onEvent(.skipped(path: path, reason: reason))
             case .file(let file):
                 progress.files += 1
-                try ingest(file, summary: &summary, onEvent: onEvent)
-                progress.stories = summary.added + summary.updated + summary.unchanged
+                try handle(file, &summary)
+                progress.stories = summary.added + summary.updated + summary.unchanged + summary.moved
                 progress.bytes = summary.bytes
                 onEvent(.progress(progress))
             }
         }
-        return summary
     }
 
     /// The content hash of every committed file that holds one story, by absolute path: the
@@ -189,10 +197,12 @@ public final class IndexWriter {
 
     /// Indexes one read file: a changed file's stories replace their old versions (keeping
     /// their ids), and stories that are gone from it (items dropped from a feed) are deleted.
-    private func ingest(_ file: FileReader.ReadFile, summary: inout AddSummary, onEvent: (AddEvent) -> Void) throws(IndexError) {
-        guard let root = enclosingRoot(of: file.path) else { return }
-        let key = FileKey(root: root.id, path: String(file.path.dropFirst(root.path.count + 1)))
-        guard !touched.contains(key) else { return }
+    ///
+    /// `claim` may give a new story the id of a story with the same content hash that
+    /// `reindex` found gone from its file (a feed moved), deleting that one.
+    func ingest(_ file: FileReader.ReadFile, summary: inout AddSummary, onEvent: (AddEvent) -> Void,
+                claim: (_ contentHash: UInt64) throws(IndexError) -> UInt64? = { _ in nil }) throws(IndexError) {
+        guard let key = key(of: file.path), !touched.contains(key) else { return }
         touched.insert(key)
         summary.bytes += file.size
         let stories: [Story]
@@ -201,7 +211,7 @@ public final class IndexWriter {
             summary.skipped += 1
             onEvent(.skipped(path: file.path, reason: reason))
             return
-        case .unchanged:
+        case .unchanged, .moved:
             summary.unchanged += 1
             return
         case .stories(let read):
@@ -222,12 +232,15 @@ public final class IndexWriter {
                 storyID = old.storyID
                 try delete(old)
                 summary.updated += 1
+            } else if let reused = try claim(hash) {
+                storyID = reused
+                summary.moved += 1
             } else {
                 storyID = manifest.nextStoryID
                 manifest.nextStoryID += 1
                 summary.added += 1
             }
-            let record = DocumentRecord(storyID: storyID, rootID: root.id, path: key.path, item: item,
+            let record = DocumentRecord(storyID: storyID, rootID: key.root, path: key.path, item: item,
                                         contentHash: hash, fileSize: UInt64(file.size),
                                         mtimeNanoseconds: file.mtimeNanoseconds)
             try append(record, story, key: key)
@@ -240,7 +253,7 @@ public final class IndexWriter {
         }
     }
 
-    private func append(_ record: DocumentRecord, _ story: Story, key: FileKey) throws(IndexError) {
+    func append(_ record: DocumentRecord, _ story: Story, key: FileKey) throws(IndexError) {
         if pending == nil {
             pending = SegmentWriter(analyzer: analyzer)
             pendingID = manifest.nextSegmentID
@@ -267,7 +280,7 @@ public final class IndexWriter {
 
     /// Marks a committed document deleted; documents of segments written in this session
     /// are never replaced twice (`touched` guards that).
-    private func delete(_ entry: CatalogueEntry) throws(IndexError) {
+    func delete(_ entry: CatalogueEntry) throws(IndexError) {
         guard let reader = baseSegments[entry.segment] else { return }
         var set = deletions[entry.segment] ?? DeletionSet(documentCount: reader.documentCount)
         set.insert(entry.doc)
@@ -391,9 +404,15 @@ public final class IndexWriter {
         }
     }
 
+    /// The catalogue key of the file at absolute `path`: its deepest root and the path below it.
+    func key(of path: String) -> FileKey? {
+        guard let root = enclosingRoot(of: path) else { return nil }
+        return FileKey(root: root.id, path: String(path.dropFirst(root.path == "/" ? 1 : root.path.count + 1)))
+    }
+
     /// The deepest registered root that contains `path`, so a file is keyed once however
     /// the folders around it were added.
-    private func enclosingRoot(of path: String) -> Manifest.Root? {
+    func enclosingRoot(of path: String) -> Manifest.Root? {
         roots.filter { path.hasPrefix($0.path == "/" ? "/" : $0.path + "/") }.max { $0.path.count < $1.path.count }
     }
 

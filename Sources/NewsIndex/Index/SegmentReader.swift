@@ -147,6 +147,19 @@ final class SegmentReader: @unchecked Sendable {
         UInt64(littleEndian: docs.loadUnaligned(fromByteOffset: doc * SegmentFormat.docRecordSize, as: UInt64.self))
     }
 
+    /// The id of the corpus root the document's file is in.
+    func rootID(_ doc: Int) -> UInt32 {
+        UInt32(littleEndian: docs.loadUnaligned(fromByteOffset: doc * SegmentFormat.docRecordSize + 32, as: UInt32.self))
+    }
+
+    /// The size and modification time its file had when the document was written, without
+    /// decoding its path: what `reindex` compares with the file on disk.
+    func fileStamp(_ doc: Int) -> (size: UInt64, mtimeNanoseconds: Int64) {
+        let at = doc * SegmentFormat.docRecordSize
+        return (UInt64(littleEndian: docs.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)),
+                Int64(littleEndian: docs.loadUnaligned(fromByteOffset: at + 24, as: Int64.self)))
+    }
+
     /// Indexed tokens in the document: BM25's document length.
     func tokenCount(_ doc: Int) -> UInt32 {
         UInt32(littleEndian: docs.loadUnaligned(fromByteOffset: doc * SegmentFormat.docRecordSize + 36, as: UInt32.self))

@@ -12,10 +12,27 @@ import Darwin
 public struct CorpusWalker {
     public init() {}
 
+    /// A regular file found by the walk, with the size and modification time `stat` gave:
+    /// enough for `reindex` to pass over an unchanged file without opening it.
+    public struct Entry: Sendable, Equatable {
+        public var path: String
+        public var size: UInt64
+        public var mtimeNanoseconds: Int64
+    }
+
     /// Calls `onFile` with the path of every regular file under `path` (or `path` itself).
     public func walk(
         _ path: String,
         onFile: (String) -> Void,
+        onWarning: (_ path: String, _ reason: String) -> Void
+    ) {
+        walkEntries(path, onFile: { onFile($0.path) }, onWarning: onWarning)
+    }
+
+    /// `walk`, handing over each file's size and modification time as well.
+    public func walkEntries(
+        _ path: String,
+        onFile: (Entry) -> Void,
         onWarning: (_ path: String, _ reason: String) -> Void
     ) {
         var st = stat()
@@ -24,7 +41,7 @@ public struct CorpusWalker {
             return
         }
         if (st.st_mode & S_IFMT) == S_IFREG {
-            onFile(path)
+            onFile(Entry(path, st))
             return
         }
         guard (st.st_mode & S_IFMT) == S_IFDIR else {
@@ -57,7 +74,7 @@ public struct CorpusWalker {
                 }
                 switch cst.st_mode & S_IFMT {
                 case S_IFREG:
-                    onFile(child)
+                    onFile(Entry(child, cst))
                 case S_IFDIR:
                     let id = FileID(cst)
                     if dir.ancestors.contains(id) {
@@ -97,5 +114,13 @@ public struct CorpusWalker {
             device = UInt64(st.st_dev)
             inode = UInt64(st.st_ino)
         }
+    }
+}
+
+extension CorpusWalker.Entry {
+    init(_ path: String, _ st: stat) {
+        self.path = path
+        size = UInt64(st.st_size)
+        mtimeNanoseconds = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
     }
 }
