@@ -138,6 +138,17 @@ public final class IndexReader: @unchecked Sendable {
         return found
     }
 
+    /// Live stories by corpus root id (`Manifest.Root.id`), without decoding their paths.
+    public func storyCountsByRoot() -> [UInt32: Int] {
+        var counts: [UInt32: Int] = [:]
+        for (s, segment) in segments.enumerated() {
+            for doc in 0..<segment.documentCount where !isDeleted(segment: s, doc: doc) {
+                counts[segment.rootID(doc), default: 0] += 1
+            }
+        }
+        return counts
+    }
+
     /// Distinct words across segments (a merge of the sorted dictionaries); field terms
     /// (`FieldTerm`) are not words and are not counted.
     public func distinctTermCount() throws(IndexError) -> Int {
