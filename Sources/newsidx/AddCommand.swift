@@ -17,28 +17,13 @@ struct AddCommand: ParsableCommand {
     )
 
     @OptionGroup var location: IndexOptions
-
-    @Flag(name: [.short, .long], help: "Print only errors.")
-    var quiet = false
-
-    @Option(name: .long, help: ArgumentHelp("Skip files larger than this many megabytes.", valueName: "MB"))
-    var maxFileSize: Int = 64
-
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another writer before exiting with status 75.", valueName: "SECONDS"))
-    var wait: Double = 30
-
-    @Option(name: .long, help: ArgumentHelp(
-        "Memory for the segment being built; when full it is written out and a new one started.", valueName: "MB"))
-    var memory: Int = 128
+    @OptionGroup var writing: WriterOptions
 
     @Argument(help: ArgumentHelp("Files and folders to index.", valueName: "PATH"))
     var paths: [String]
 
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one file or folder to index") }
-        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of megabytes") }
-        guard wait >= 0 else { throw ValidationError("--wait must be zero or more seconds") }
-        guard memory >= 16 else { throw ValidationError("--memory must be at least 16 (megabytes)") }
     }
 
     func run() throws {
@@ -48,27 +33,15 @@ struct AddCommand: ParsableCommand {
         } catch {
             throw CommandFailure.usage(error.description)
         }
-        var options = IndexWriter.Options()
-        options.maxFileSize = maxFileSize << 20
-        options.lockWait = wait
-        options.memoryBudget = memory << 20
-        let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal)
+        let progress = ProgressLine(enabled: !writing.quiet && Terminal.stderrIsTerminal)
         let summary = try withIndex { () throws(IndexError) -> AddSummary in
             defer { progress.clear() }
-            let writer = try IndexWriter(directory: location.directory, analyzer: .standard, options: options)
-            let summary = try writer.add(inputs) { event in
-                switch event {
-                case .skipped(let path, let reason):
-                    progress.clear()
-                    Terminal.warning("\(Terminal.displayPath(path)): skipped: \(reason)")
-                case .progress(let p):
-                    progress.update(p)
-                }
-            }
+            let writer = try IndexWriter(directory: location.directory, analyzer: .standard, options: writing.writerOptions)
+            let summary = try writer.add(inputs) { WriterOptions.report($0, progress) }
             try writer.commit()
             return summary
         }
-        if !quiet { Terminal.output(Self.describe(summary, seconds: progress.elapsedSeconds) + "\n") }
+        if !writing.quiet { Terminal.output(Self.describe(summary, seconds: progress.elapsedSeconds) + "\n") }
     }
 
     static func describe(_ s: AddSummary, seconds: Double) -> String {
@@ -78,7 +51,8 @@ struct AddCommand: ParsableCommand {
         }
         let rate = seconds > 0 ? Double(s.bytes) / 1_048_576 / seconds : 0
         let removed = s.removed > 0 ? ", removed \(s.removed)" : ""
-        return "added \(s.added), updated \(s.updated), unchanged \(s.unchanged)\(removed)\(skipped)"
+        let moved = s.moved > 0 ? ", moved \(s.moved)" : ""
+        return "added \(s.added), updated \(s.updated)\(moved), unchanged \(s.unchanged)\(removed)\(skipped)"
             + " (\(Format.megabytes(s.bytes)) in \(Format.fixed(seconds, 2)) s, \(Format.fixed(rate, 1)) MB/s)"
     }
 }

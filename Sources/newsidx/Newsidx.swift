@@ -17,7 +17,8 @@ struct Newsidx: ParsableCommand {
             3 failure (I/O, damaged index), 75 index busy (another writer holds it).
             """,
         version: "0.1.0",
-        subcommands: [AddCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, CompactCommand.self, ExtractCommand.self]
+        subcommands: [AddCommand.self, ReindexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
+                      RmCommand.self, RootsCommand.self, CompactCommand.self, ExtractCommand.self]
     )
 
     static func main() {
