@@ -45,12 +45,15 @@ public struct SpellingSuggester {
         let maxEdits = target.count <= 4 ? 1 : 2
         var own = 0
         var candidates: [[UInt8]: Int] = [:]
+        var scratch = DistanceScratch(longest: target.count + maxEdits)
+        let targetBag = LetterBag(target)
         for segment in reader.segments {
             try segment.forEachTerm { t, info in
                 guard !FieldTerm.isFieldTerm(t), abs(t.count - target.count) <= maxEdits else { return true }
                 if t.elementsEqual(target) {
                     own += info.docFreq
-                } else if Self.distance(target, t, limit: maxEdits) <= maxEdits {
+                } else if targetBag.distance(to: t) <= maxEdits,
+                          Self.distance(target, t, limit: maxEdits, scratch: &scratch) <= maxEdits {
                     candidates[Array(t), default: 0] += info.docFreq
                 }
                 return true
@@ -58,7 +61,7 @@ public struct SpellingSuggester {
         }
         var best: (word: [UInt8], distance: Int, df: Int)?
         for (word, df) in candidates where own == 0 || df >= own * Self.frequencyRatio {
-            let d = word.withUnsafeBytes { Self.distance(target, $0, limit: maxEdits) }
+            let d = word.withUnsafeBytes { Self.distance(target, $0, limit: maxEdits, scratch: &scratch) }
             if let b = best, (b.distance, -b.df) < (d, -df) || ((b.distance, -b.df) == (d, -df) && b.word.lexicographicallyPrecedes(word)) {
                 continue
             }
@@ -67,28 +70,68 @@ public struct SpellingSuggester {
         return best.map { String(decoding: $0.word, as: UTF8.self) }
     }
 
+    /// Three rows of the distance table, allocated once per correction rather than per
+    /// word of the vocabulary.
+    struct DistanceScratch {
+        var before: [Int]
+        var previous: [Int]
+        var current: [Int]
+
+        init(longest: Int) {
+            before = [Int](repeating: 0, count: longest + 2)
+            previous = before
+            current = before
+        }
+    }
+
+    /// How many bytes of each value (folded into 64 buckets) a word has: the larger of the
+    /// two words' surpluses over the other is a lower bound of their edit distance (an edit
+    /// changes at most one byte's count on each side; a swap none), found without the table.
+    struct LetterBag {
+        private var counts = [Int16](repeating: 0, count: 64)
+
+        init(_ word: [UInt8]) {
+            for b in word { counts[Int(b & 63)] &+= 1 }
+        }
+
+        func distance(to other: UnsafeRawBufferPointer) -> Int {
+            var delta = counts
+            for b in other { delta[Int(b & 63)] &-= 1 }
+            var surplus = 0, deficit = 0
+            for d in delta {
+                if d > 0 { surplus += Int(d) } else { deficit -= Int(d) }
+            }
+            return max(surplus, deficit)
+        }
+    }
+
     /// Optimal-string-alignment distance between `a` and `b`, or more than `limit` when it
     /// exceeds it (rows stop early once every cell is past the limit).
     static func distance(_ a: [UInt8], _ b: UnsafeRawBufferPointer, limit: Int) -> Int {
+        var scratch = DistanceScratch(longest: max(a.count, b.count))
+        return distance(a, b, limit: limit, scratch: &scratch)
+    }
+
+    static func distance(_ a: [UInt8], _ b: UnsafeRawBufferPointer, limit: Int, scratch: inout DistanceScratch) -> Int {
         let n = a.count, m = b.count
         if n == 0 { return m }
         if m == 0 { return n }
-        var before = [Int](repeating: 0, count: m + 1)
-        var previous = Array(0...m)
-        var current = [Int](repeating: 0, count: m + 1)
+        if scratch.current.count < m + 1 { scratch = DistanceScratch(longest: m) }
+        for j in 0...m { scratch.previous[j] = j }
         for i in 1...n {
-            current[0] = i
+            scratch.current[0] = i
             var rowMin = i
             for j in 1...m {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, before[j - 2] + 1) }
-                current[j] = v
+                var v = min(scratch.previous[j] + 1, scratch.current[j - 1] + 1, scratch.previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, scratch.before[j - 2] + 1) }
+                scratch.current[j] = v
                 rowMin = min(rowMin, v)
             }
             if rowMin > limit { return limit + 1 }
-            (before, previous, current) = (previous, current, before)
+            swap(&scratch.before, &scratch.previous)
+            swap(&scratch.previous, &scratch.current)
         }
-        return previous[m]
+        return scratch.previous[m]
     }
 }

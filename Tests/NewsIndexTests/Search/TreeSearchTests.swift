@@ -186,3 +186,28 @@ import Testing
         ba.withUnsafeBytes { #expect(SpellingSuggester.distance(ab, $0, limit: 2) == 1) }
     }
 }
+
+/// The spelling suggester's cheap filter never rejects a word within the edit limit.
+@Suite struct SpellingDistanceTests {
+    @Test(arguments: [("lavrov", "lavrof"), ("kursk", "krusk"), ("pyongyang", "pyonyang"), ("moscow", "moskva"),
+                      ("sanction", "sancton"), ("abc", "cab"), ("aaaa", "aaab"), ("zelenskiy", "zelensky")])
+    func theLetterBagIsALowerBoundOfTheEditDistance(a: String, b: String) {
+        let bag = SpellingSuggester.LetterBag(Array(a.utf8))
+        let bBytes = Array(b.utf8)
+        bBytes.withUnsafeBytes { raw in
+            let exact = SpellingSuggester.distance(Array(a.utf8), raw, limit: 10)
+            #expect(bag.distance(to: raw) <= exact, "\(a) \(b)")
+        }
+    }
+
+    @Test func oneScratchServesWordsOfEveryLength() {
+        var scratch = SpellingSuggester.DistanceScratch(longest: 3)
+        let target = Array("lavrov".utf8)
+        for word in ["lavrof", "lavrovs", "l", "lavrovich", "vorval"] {
+            Array(word.utf8).withUnsafeBytes { raw in
+                #expect(SpellingSuggester.distance(target, raw, limit: 3, scratch: &scratch)
+                        == SpellingSuggester.distance(target, raw, limit: 3))
+            }
+        }
+    }
+}
