@@ -6,6 +6,9 @@ import Darwin
 
 /// The few POSIX file operations the index needs, with durability spelled out: a file is
 /// written, fsynced and closed before anything refers to it.
+///
+/// Every durability step (a write, an fsync, the rename of `CURRENT`, the directory's
+/// fsync) passes through `FaultInjection`, which tests use to crash or fail it on purpose.
 enum FileSystem {
     static func readAll(_ path: String) throws(IndexError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -46,14 +49,20 @@ enum FileSystem {
     }
 
     static func rename(_ from: String, to: String) throws(IndexError) {
+        let fault = FaultInjection.arrive(.rename)
+        if case .fail(let code) = fault { throw .io(path: to, operation: "rename", errno: code) }
         guard Glibc.rename(from, to) == 0 else { throw .io(path: to, operation: "rename", errno: errno) }
+        FaultInjection.leave(fault)
     }
 
     static func syncDirectory(_ path: String) throws(IndexError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path: path, operation: "open", errno: errno) }
         defer { close(fd) }
+        let fault = FaultInjection.arrive(.dirsync)
+        if case .fail(let code) = fault { throw .io(path: path, operation: "fsync", errno: code) }
         guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
+        FaultInjection.leave(fault)
     }
 
     static func makeDirectory(_ path: String) throws(IndexError) {
@@ -140,7 +149,10 @@ final class DurableFile {
 
     func close() throws(IndexError) {
         try flush()
+        let fault = FaultInjection.arrive(.fsync)
+        if case .fail(let code) = fault { throw .io(path: path, operation: "fsync", errno: code) }
         guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
+        FaultInjection.leave(fault)
         let result = Glibc.close(fd)
         fd = -1
         guard result == 0 else { throw .io(path: path, operation: "close", errno: errno) }
@@ -155,12 +167,15 @@ final class DurableFile {
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(IndexError) {
         var done = 0
         while done < bytes.count {
+            let fault = FaultInjection.arrive(.write)
+            if case .fail(let code) = fault { throw .io(path: path, operation: "write", errno: code) }
             let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .io(path: path, operation: "write", errno: errno)
             }
             done += n
+            FaultInjection.leave(fault)
         }
     }
 }
