@@ -1,4 +1,5 @@
 import ArgumentParser
+import NewsIndex
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,12 +19,13 @@ struct Newsidx: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [AddCommand.self, ReindexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
-                      RmCommand.self, RootsCommand.self, CompactCommand.self, ExtractCommand.self]
+                      RmCommand.self, RootsCommand.self, CompactCommand.self, CheckCommand.self, ExtractCommand.self]
     )
 
     static func main() {
         let status: Int32
         do {
+            if let fault = FaultInjection.configurationError { throw CommandFailure.usage(fault) }
             if let search = SearchFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
                 try search.run()
             } else {

@@ -1,18 +1,19 @@
+internal import CZlib
+
 /// CRC-32 (IEEE 802.3, reflected, as zlib computes it): guards every segment section,
 /// deletion file and manifest against torn writes and bit rot.
 enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { n -> UInt32 in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
+    /// zlib's implementation, which sums several bytes a step: checking and merging segments
+    /// sum whole files.
     static func checksum(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
-        var c = ~seed
-        table.withUnsafeBufferPointer { t in
-            for b in bytes { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        var c = UInt(seed)
+        var rest = bytes
+        while let base = rest.baseAddress, !rest.isEmpty {
+            let n = min(rest.count, Int(UInt32.max >> 1))
+            c = crc32(c, base.assumingMemoryBound(to: UInt8.self), UInt32(n))
+            rest = UnsafeRawBufferPointer(rebasing: rest[n...])
         }
-        return ~c
+        return UInt32(truncatingIfNeeded: c)
     }
 
     static func checksum(_ bytes: [UInt8]) -> UInt32 {

@@ -41,7 +41,18 @@ struct SegmentMerger {
     }
 
     /// Writes the merged segment to `path` (fsynced; not yet referenced by any manifest).
+    ///
+    /// The sources' checksums are verified first: a merge rewrites everything it copies
+    /// under new checksums, so merging a damaged segment would make its damage undetectable.
+    /// A damaged source stops the merge (and the commit) with `.corrupt` naming its file.
     func write(to path: String) throws(IndexError) -> Outcome {
+        for source in sources {
+            let bad = source.segment.verifyChecksums()
+            guard bad.isEmpty else {
+                throw .corrupt(file: SegmentFormat.fileName(segment: source.segment.id),
+                               detail: "checksum mismatch in the \(bad.joined(separator: ", ")) section; newsidx check --repair drops it")
+            }
+        }
         let file = try SegmentFileWriter(creating: path)
         var norms: [UInt8] = []
         norms.reserveCapacity(documentCount)

@@ -121,10 +121,14 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     /// Recomputes every section's CRC-32 against the footer; returns the names of bad sections.
+    /// Each section's pages are dropped from this process's memory once summed, so checking
+    /// (or merging) a large segment does not keep it all resident.
     func verifyChecksums() -> [String] {
         SegmentFormat.Section.allCases.compactMap { section in
             guard let entry = sections[Int(section.rawValue)] else { return nil }
-            let actual = CRC32.checksum(UnsafeRawBufferPointer(rebasing: file.bytes[entry.range]))
+            let region = UnsafeRawBufferPointer(rebasing: file.bytes[entry.range])
+            let actual = CRC32.checksum(region)
+            file.release(region)
             return actual == entry.crc ? nil : "\(section)"
         }
     }
