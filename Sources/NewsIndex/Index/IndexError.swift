@@ -24,7 +24,7 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missing(let dir):
             return "no index at \(dir); create one with: newsidx add --index \(dir) PATH..."
         case .corrupt(let file, let detail):
-            return "\(file) is damaged (\(detail)); rebuild the index: move it aside and run newsidx add again"
+            return "\(file) is damaged (\(detail)); newsidx check lists the damage, newsidx check --repair drops what cannot be read"
         case .unsupportedFormat(let file, let found, let supported):
             return "\(file) has index format \(found), this newsidx reads format \(supported); rebuild the index with this version"
         case .analyzerMismatch(let index, let current):
