@@ -43,6 +43,12 @@ public enum FaultInjection {
         var step: Step?
         var occurrence: Int
 
+        init(action: Action, step: Step?, occurrence: Int) {
+            self.action = action
+            self.step = step
+            self.occurrence = occurrence
+        }
+
         /// Parses `ACTION:STEP:N`; nil when it is malformed.
         init?(_ spec: String) {
             let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
