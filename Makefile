@@ -1,6 +1,8 @@
 # newsidx — build, demo, test and install.
 #   make demo     set up, build release, index Corpus/ into Index/, search "Lavrov Kursk"
-#   make test     the whole test suite
+#   make test     the whole test suite (with short crash, concurrency, fault and fuzz runs)
+#   make soak     the crash and concurrency tests at length, on the news benchmark corpus
+#   make fuzz     every fuzz target for FUZZ_SECONDS each
 
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
@@ -12,7 +14,7 @@ SHARED  ?= ../shared
 # XML, zlib for .gz input, zstd for the stored stories.
 APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev
 
-.PHONY: all deps build debug demo test bench scale eval extraction-eval install uninstall clean
+.PHONY: all deps build debug demo test soak fuzz bench scale eval extraction-eval install uninstall clean
 
 all: build
 
@@ -49,6 +51,21 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+
+# The crash and concurrency tests at length: more kill points, 40 random-delay kills, a writer
+# committing 24 batches of 200 stories beside three searchers; the crash tests index the news
+# benchmark's 3,787 stories when they are there (else Corpus/).
+SOAK_CORPUS ?= $(CURDIR)/.bench-data/news/newsarticles/docs
+soak: deps
+	NEWSIDX_SOAK=1 NEWSIDX_SOAK_CORPUS=$(SOAK_CORPUS) $(SWIFT) test --filter 'CrashSafetyTests|ConcurrencyTests|FaultInjectionTests'
+
+# Every fuzz target (ingest readers, gzip, query parser) for FUZZ_SECONDS each, from a seed of
+# the clock (FUZZ_SEED to repeat one); inputs of crashes and hangs are kept in FUZZ_ARTIFACTS.
+FUZZ_SECONDS   ?= 60
+FUZZ_ARTIFACTS ?= $(CURDIR)/.build/fuzz
+fuzz: deps
+	@mkdir -p $(FUZZ_ARTIFACTS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_ARTIFACTS=$(FUZZ_ARTIFACTS) $(SWIFT) test --filter FuzzTests
 
 # newsidx beside the peer engines on the benchmark corpora (see Scripts/bench.sh); long.
 bench: build
