@@ -4,7 +4,7 @@ import Testing
 import Glibc
 #endif
 
-/// A writer killed with SIGKILL at any point of `add` — at each durability step in turn,
+/// A writer killed with SIGKILL at any point of `add` or `reindex` — at each durability step in turn,
 /// through the `NEWSIDX_FAULT` hook, and after random delays — leaves an index that opens,
 /// passes `check`, and holds exactly the last committed state: every story committed before
 /// the kill found by search once, with its text intact, and the interrupted commit either
@@ -73,10 +73,12 @@ import Glibc
 
     private func killedBySIGKILL(_ r: RunResult) -> Bool { r.reason == .uncaughtSignal && r.status == SIGKILL }
 
-    /// Runs the interrupted `add` under `NEWSIDX_FAULT=spec`; true when it was killed.
-    private func addUnder(_ spec: String) throws -> Bool {
+    /// Runs the interrupted `add` (or `reindex`, which finds the same work in the corpus
+    /// root S0 recorded) under `NEWSIDX_FAULT=spec`; true when it was killed.
+    private func addUnder(_ spec: String, reindexing: Bool = false) throws -> Bool {
         try restoreIndex(saved, to: index)
-        let r = try newsidx(["add", "--quiet", "--index", index, corpus], environment: ["NEWSIDX_FAULT": spec], timeout: 600)
+        let arguments = reindexing ? ["reindex", "--quiet", "--index", index] : ["add", "--quiet", "--index", index, corpus]
+        let r = try newsidx(arguments, environment: ["NEWSIDX_FAULT": spec], timeout: 600)
         if r.reason == .uncaughtSignal && r.status == SIGKILL { return true }
         try requireExit(r, 0)
         return false
@@ -98,6 +100,16 @@ import Glibc
         }
         // A segment, a deletion file, a merged segment, the manifest and CURRENT.tmp: each
         // written and fsynced; then the rename and the directory sync.
+        #expect(steps >= 12, "only \(steps) durability steps were interrupted")
+    }
+
+    @Test func aReindexKilledAfterEachDurabilityStepLeavesTheLastCommittedStateIntact() throws {
+        var steps = 0
+        while try addUnder("crash-after:step:\(steps + 1)", reindexing: true) {
+            steps += 1
+            try requireIntactThenRecover("reindex, NEWSIDX_FAULT=crash-after:step:\(steps)")
+            try #require(steps < 1000)
+        }
         #expect(steps >= 12, "only \(steps) durability steps were interrupted")
     }
 
