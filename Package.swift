@@ -45,9 +45,11 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // glibc's <malloc.h>, part of libc6-dev (which Swift itself needs).
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "NewsIndex",
-            dependencies: ["CLibXML2", "CZlib", "CZstd"],
+            dependencies: ["CLibXML2", "CZlib", "CZstd", "CMalloc"],
             swiftSettings: libxml2Headers
         ),
         .executableTarget(

@@ -4,6 +4,9 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+#if os(Linux)
+internal import CMalloc
+#endif
 
 /// The index's one writer: adds stories into new segments within a memory budget, marks
 /// replaced versions deleted, and publishes everything in one atomic commit.
@@ -263,7 +266,10 @@ public final class IndexWriter {
         catalogue[key, default: .items([:])][item: record.item] = CatalogueEntry(
             segment: pendingID, doc: pending!.documentCount - 1, storyID: record.storyID, contentHash: record.contentHash)
         dirty = true
-        if pending!.memoryFootprint >= options.memoryBudget { try flush() }
+        if pending!.memoryFootprint >= options.memoryBudget {
+            try flush()
+            Self.returnFreedMemory()
+        }
     }
 
     /// A hash of what a story says, for stories that share a file: a feed rewritten with one
@@ -289,6 +295,15 @@ public final class IndexWriter {
         if let i = manifest.segments.firstIndex(where: { $0.id == entry.segment }) {
             manifest.segments[i].tokenCount -= UInt64(reader.tokenCount(entry.doc))
         }
+    }
+
+    /// Hands the heap a written segment occupied back to the system: glibc keeps freed
+    /// memory in its arenas (one per thread), so without this the next segment, and a
+    /// commit's merges, would add to the last one's peak instead of reusing it.
+    static func returnFreedMemory() {
+        #if os(Linux)
+        malloc_trim(0)
+        #endif
     }
 
     /// Writes the in-memory segment to disk (not yet visible: `commit` publishes it).
@@ -318,6 +333,7 @@ public final class IndexWriter {
         let policy = MergePolicy(mergeFactor: options.mergeFactor)
         guard dirty || (mergingAll && policy.mergeAll(manifest.segments) != nil) else { return false }
         try flush()
+        Self.returnFreedMemory()
         let generation = manifest.generation + 1
         var next = manifest
         next.generation = generation

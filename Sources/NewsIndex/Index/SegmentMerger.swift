@@ -281,7 +281,7 @@ struct SegmentMerger {
 /// How far a merge has read each source's postings and positions (both laid out in term
 /// order): every `stride` bytes read, those pages are released from memory.
 private struct ReadProgress {
-    static let stride = 16 << 20
+    static let stride = 4 << 20
     private let segments: [SegmentReader]
     private var released: [(postings: Int, positions: Int)]
 
