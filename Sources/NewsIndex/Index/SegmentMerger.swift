@@ -80,6 +80,13 @@ struct SegmentMerger {
         }
         try file.end()
         try file.section(.norms, norms)
+        try file.begin(.fingerprints)
+        for (s, source) in sources.enumerated() {
+            for doc in 0..<source.segment.documentCount where maps[s][doc] >= 0 {
+                try file.append(source.segment.fingerprintBytes(doc))
+            }
+        }
+        try file.end()
         var stats = ByteBuffer()
         stats.appendUInt32(UInt32(documentCount))
         stats.appendUInt64(totalTokens)

@@ -44,6 +44,8 @@ final class SegmentReader: @unchecked Sendable {
     let positions: UnsafeRawBufferPointer
     /// One length-norm byte per document (`LengthNorm`).
     let norms: UnsafeRawBufferPointer
+    /// One `Fingerprint` record per document.
+    let fingerprints: UnsafeRawBufferPointer
     /// Blocks of the term dictionary (`SegmentFormat.termBlockSize` terms each).
     let blockCount: Int
 
@@ -101,11 +103,13 @@ final class SegmentReader: @unchecked Sendable {
         postings = try slice(.postings)
         positions = try slice(.positions)
         norms = try slice(.norms)
+        fingerprints = try slice(.fingerprints)
 
         var stats = ByteCursor(try slice(.stats), context: name)
         documentCount = Int(try stats.readUInt32())
         totalTokens = try stats.readUInt64()
         guard docs.count == documentCount * SegmentFormat.docRecordSize, norms.count == documentCount,
+              fingerprints.count == documentCount * Fingerprint.recordSize,
               paths.count >= (documentCount + 1) * 4
         else { throw corrupt("document tables do not match the document count \(documentCount)") }
         storedStories = try StoredStoryReader(section: store, documentCount: documentCount, context: name)
@@ -192,6 +196,17 @@ final class SegmentReader: @unchecked Sendable {
     func recordBytes(_ doc: Int) -> UnsafeRawBufferPointer {
         let start = doc * SegmentFormat.docRecordSize
         return UnsafeRawBufferPointer(rebasing: docs[start..<(start + SegmentFormat.docRecordSize)])
+    }
+
+    /// The document's near-duplicate fingerprint.
+    func fingerprint(_ doc: Int) -> Fingerprint {
+        Fingerprint(bytes: fingerprints, offset: doc * Fingerprint.recordSize)
+    }
+
+    /// The document's fingerprint record as stored, for a merge to copy.
+    func fingerprintBytes(_ doc: Int) -> UnsafeRawBufferPointer {
+        let start = doc * Fingerprint.recordSize
+        return UnsafeRawBufferPointer(rebasing: fingerprints[start..<(start + Fingerprint.recordSize)])
     }
 
     /// The document's `paths` entry as stored: path, and a NUL and the item id if any.

@@ -11,6 +11,7 @@ struct SegmentWriter {
 
     private var docs = ByteBuffer()
     private var norms: [UInt8] = []
+    private var fingerprints = ByteBuffer()
     private var pathOffsets: [UInt32] = [0]
     private var pathBytes = ByteBuffer()
     private var storedStories = StoredStoryWriter()
@@ -33,7 +34,7 @@ struct SegmentWriter {
     /// Bytes held, checked against the writer's memory budget.
     var memoryFootprint: Int {
         terms.memoryFootprint + postingBytes + postings.count * 64
-            + docs.count + pathBytes.count + pathOffsets.count * 4 + storedStories.memoryFootprint
+            + docs.count + fingerprints.count + pathBytes.count + pathOffsets.count * 4 + storedStories.memoryFootprint
     }
 
     mutating func add(_ record: DocumentRecord, _ story: Story) {
@@ -48,10 +49,13 @@ struct SegmentWriter {
         }
         let headlineTokens = position
         if story.titleIsHeadline { position &+= SegmentFormat.bodyPositionGap }
+        var fingerprint = FingerprintBuilder()
         analyzer.forEachToken(in: story.body) { term, _ in
             occur(intern(term), at: position)
+            fingerprint.add(term)
             position &+= 1
         }
+        fingerprint.finish().serialize(into: &fingerprints)
         let tokens = documentTokens
         addField(.source, story.source)
         addField(.byline, story.byline)
@@ -159,6 +163,7 @@ struct SegmentWriter {
         paths.append(contentsOf: pathBytes.bytes)
         try file.section(.paths, paths.bytes)
         try file.section(.norms, norms)
+        try file.section(.fingerprints, fingerprints.bytes)
         var stats = ByteBuffer()
         stats.appendUInt32(UInt32(documentCount))
         stats.appendUInt64(totalTokens)
