@@ -32,6 +32,9 @@ public final class IndexReader: @unchecked Sendable {
     public let analyzer: Analyzer
     let segments: [SegmentReader]
     let deletions: [DeletionSet?]
+    /// The cluster file, mapped on first use (`clusterFile()`); searches that do not
+    /// collapse never open it.
+    var loadedClusters: ClusterFile??
 
     /// Live documents: BM25's N.
     public var documentCount: Int { manifest.liveDocumentCount }

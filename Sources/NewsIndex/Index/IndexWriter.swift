@@ -23,8 +23,18 @@ public final class IndexWriter {
         public var maxFileSize: Int = 64 << 20
         /// Segments of a similar size merged at once; their count stays about this many a tier.
         public var mergeFactor: Int = 8
+        /// The overlap coefficient from which two stories are copies of one story
+        /// (`NearDuplicateClustering`); the default was chosen by measurement. The variable
+        /// `NEWSIDX_DUPLICATE_THRESHOLD` overrides it, for measuring other thresholds
+        /// (`make dups-eval`): every writer of an index must then be given the same value.
+        public var duplicateThreshold: Double = NearDuplicateClustering.defaultThreshold
 
-        public init() {}
+        public init() {
+            if let raw = getenv("NEWSIDX_DUPLICATE_THRESHOLD"), let value = Double(String(cString: raw)),
+               value > 0, value <= 1 {
+                duplicateThreshold = value
+            }
+        }
     }
 
     public let directory: String
@@ -353,6 +363,7 @@ public final class IndexWriter {
         while let ids = mergingAll ? policy.mergeAll(next.segments) : policy.nextMerge(next.segments) {
             try merge(ids, in: &next)
         }
+        try writeClusters(of: &next)
         try store.publish(next)
         manifest = next
         changedDeletions = []
@@ -395,6 +406,26 @@ public final class IndexWriter {
         for old in ids { deletions[old] = nil }
     }
 
+    /// Clusters the live stories of `next` and writes its cluster file (published with it).
+    /// Every commit recomputes them from the segments' fingerprints, which is linear in the
+    /// index's size (`NearDuplicateClustering`): a copy added joins its cluster, a deleted
+    /// representative gives way to the next earliest member, merges renumber nothing visible.
+    private func writeClusters(of next: inout Manifest) throws(IndexError) {
+        var readers: [SegmentReader] = []
+        var deleted: [DeletionSet?] = []
+        for segment in next.segments {
+            readers.append(try reader(segment.id))
+            deleted.append(deletions[segment.id])
+        }
+        let clusters = NearDuplicateClustering(threshold: options.duplicateThreshold)
+            .clusters(segments: readers, deletions: deleted)
+        let name = ClusterFile.fileName(generation: next.generation)
+        inFlight.insert(name)
+        try FileSystem.writeDurably(store.path(name), ClusterFile.serialize(
+            clusters, segments: next.segments.map { ($0.id, $0.documentCount) }))
+        next.clusterGeneration = next.generation
+    }
+
     /// The reader of segment `id`, opening it if it was written by this writer.
     private func reader(_ id: UInt64) throws(IndexError) -> SegmentReader {
         if let open = baseSegments[id] { return open }
@@ -407,6 +438,7 @@ public final class IndexWriter {
     private func removeUnreferencedFiles() throws(IndexError) {
         var keep: Set<String> = ["LOCK", ManifestStore.currentName]
         if manifest.generation > 0 { keep.insert(Manifest.fileName(generation: manifest.generation)) }
+        if manifest.clusterGeneration > 0 { keep.insert(ClusterFile.fileName(generation: manifest.clusterGeneration)) }
         for s in manifest.segments {
             keep.insert(SegmentFormat.fileName(segment: s.id))
             if s.deletionGeneration > 0 { keep.insert(DeletionSet.fileName(segment: s.id, generation: s.deletionGeneration)) }
@@ -415,7 +447,8 @@ public final class IndexWriter {
         for s in written { keep.insert(SegmentFormat.fileName(segment: s.id)) }
         keep.formUnion(inFlight)
         for name in try FileSystem.list(directory) where !keep.contains(name) {
-            let ours = name.hasPrefix("seg-") || name.hasPrefix("manifest-") || name == ManifestStore.currentName + ".tmp"
+            let ours = name.hasPrefix("seg-") || name.hasPrefix("manifest-") || name.hasPrefix("clusters-")
+                || name == ManifestStore.currentName + ".tmp"
             if ours { FileSystem.remove(store.path(name)) }
         }
     }

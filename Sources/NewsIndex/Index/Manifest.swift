@@ -14,7 +14,11 @@
 ///     next-segment-id 2
 ///     root 1 /srv/news/Corpus
 ///     segment 1 docs 62 tokens 40211 deleted 0 delgen 0
+///     clusters 3
 ///     checksum 1a2b3c4d
+///
+/// `clusters <gen>` names the near-duplicate cluster file of this state (`ClusterFile`),
+/// written by the same commit; absent when the index has never been clustered.
 public struct Manifest: Sendable, Equatable {
     public struct Root: Sendable, Equatable {
         public var id: UInt32
@@ -41,6 +45,8 @@ public struct Manifest: Sendable, Equatable {
     public var nextSegmentID: UInt64 = 1
     public var roots: [Root] = []
     public var segments: [Segment] = []
+    /// The generation of the `clusters-<gen>` file that goes with these segments; 0 for none.
+    public var clusterGeneration: UInt64 = 0
 
     public init(analyzer: String) { self.analyzer = analyzer }
 
@@ -60,6 +66,7 @@ public struct Manifest: Sendable, Equatable {
         for s in segments {
             text += "segment \(s.id) docs \(s.documentCount) tokens \(s.tokenCount) deleted \(s.deletedCount) delgen \(s.deletionGeneration)\n"
         }
+        if clusterGeneration > 0 { text += "clusters \(clusterGeneration)\n" }
         let crc = CRC32.checksum(Array(text.utf8))
         text += "checksum \(String(crc, radix: 16))\n"
         return Array(text.utf8)
@@ -122,6 +129,7 @@ public struct Manifest: Sendable, Equatable {
                 result.segments.append(Segment(
                     id: try number(1), documentCount: try number(3), tokenCount: try number(5),
                     deletedCount: try number(7), deletionGeneration: try number(9)))
+            case "clusters": result.clusterGeneration = try number(1)
             default:
                 throw corrupt("unknown line: \(line)")
             }
