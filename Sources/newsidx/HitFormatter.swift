@@ -9,12 +9,17 @@ struct HitFormatter {
     /// Set for `--explain`: the searcher that explains each hit's score.
     var explainer: Searcher?
     let snippets: SnippetBuilder
+    /// List every copy under a hit (`--expand`), not only the first `listedCopies`.
+    var expand = false
+    /// Copies a text block lists under its hit without `--expand`.
+    static let listedCopies = 3
 
     init(reader: IndexReader, format: SearchCommand.OutputFormat, explainer: Searcher? = nil,
-         snippetWords: Int = SnippetBuilder.defaultWordCount) {
+         snippetWords: Int = SnippetBuilder.defaultWordCount, expand: Bool = false) {
         self.reader = reader
         self.format = format
         self.explainer = explainer
+        self.expand = expand
         snippets = SnippetBuilder(analyzer: .standard, wordCount: snippetWords)
     }
 
@@ -27,6 +32,22 @@ struct HitFormatter {
         var stored: StoredStory?
         var snippet: Snippet?
         var explanation: Explanation?
+        /// The id of the hit's cluster (its representative's story id, or its own).
+        var cluster: UInt64 = 0
+        /// The other members of its cluster, as far as they are shown.
+        var similar: [SimilarStory] = []
+        /// How many other members its cluster has, listed or not.
+        var similarCount = 0
+    }
+
+    /// A copy listed under the hit that stands for its cluster.
+    struct SimilarStory {
+        var id: UInt64
+        var root: String
+        var path: String
+        var title: String
+        var date: StoryDate?
+        var location: String
     }
 
     /// One query's page of results, ready to print.
@@ -42,16 +63,29 @@ struct HitFormatter {
     /// Everything the output needs from the index: for a run file or paths only the
     /// documents' paths, for text and JSON the stored stories and their snippets. This is
     /// the work `--stats` times; building the output strings is not.
-    func prepare(_ results: SearchResults) throws(IndexError) -> [PreparedHit] {
-        try results.hits.map { hit throws(IndexError) in
+    /// `clusters` holds each hit's cluster, in the order of `results.hits`.
+    func prepare(_ results: SearchResults, clusters: [CollapsedHit] = []) throws(IndexError) -> [PreparedHit] {
+        try results.hits.enumerated().map { i, hit throws(IndexError) in
             if format == .trec || format == .paths {
                 let record = try reader.record(at: hit.address)
                 return PreparedHit(hit: hit, root: record.root, path: record.path, item: record.item)
             }
             let stored = try reader.storedStory(at: hit.address)
-            return PreparedHit(hit: hit, root: stored.root, path: stored.path, item: stored.story.itemID, stored: stored,
-                               snippet: snippets.snippet(of: stored.story.body, terms: results.singleTerms, phrases: results.phrases),
-                               explanation: try explainer?.explain(hit, in: results))
+            var prepared = PreparedHit(hit: hit, root: stored.root, path: stored.path, item: stored.story.itemID, stored: stored,
+                                       snippet: snippets.snippet(of: stored.story.body, terms: results.singleTerms, phrases: results.phrases),
+                                       explanation: try explainer?.explain(hit, in: results))
+            if i < clusters.count {
+                let group = clusters[i]
+                prepared.cluster = group.cluster
+                prepared.similarCount = group.similar.count
+                let shown = expand || format == .json ? group.similar.count : min(group.similar.count, Self.listedCopies)
+                prepared.similar = try group.similar.prefix(shown).map { member throws(IndexError) in
+                    let copy = try reader.storedStory(at: member.address)
+                    return SimilarStory(id: copy.id, root: copy.root, path: copy.path, title: copy.story.title,
+                                        date: copy.story.date, location: Self.location(copy))
+                }
+            }
+            return prepared
         }
     }
 
@@ -81,11 +115,22 @@ struct HitFormatter {
                 o.add("total_hits", page.results.totalHits)
                 o.add("total_hits_exact", page.results.totalHitsIsExact)
                 if let e = p.explanation { o.add("explain", Self.json(e)) }
+                o.add("cluster", p.cluster)
+                o.add("similar", p.similar.map { copy in
+                    var c = JSONLine()
+                    c.add("id", copy.id)
+                    c.add("root", copy.root)
+                    c.add("path", copy.path)
+                    c.add("title", copy.title)
+                    c.add("date", copy.date?.description)
+                    return c
+                })
                 out += o.line + "\n"
             case .text:
                 let indent = String(repeating: " ", count: width + 2)
                 out += Self.text(rank: rank, width: width, hit: p.hit, stored: p.stored!, snippet: p.snippet!)
                 if let e = p.explanation { out += Self.text(e, indent: indent) }
+                out += Self.similarText(p, indent: indent)
                 out += "\n"
             }
         }
@@ -157,6 +202,21 @@ struct HitFormatter {
         out += indent + Terminal.dim(meta) + "\n"
         out += indent + Terminal.dim(location(stored)) + "\n"
         if !snippet.text.isEmpty { out += indent + highlighted(snippet) + "\n" }
+        return out
+    }
+
+    /// The copies folded into a hit: "+N similar", then the first few (all with
+    /// `--expand`), each with its date, title and where it is; nothing for a story without.
+    static func similarText(_ p: PreparedHit, indent: String) -> String {
+        guard p.similarCount > 0 else { return "" }
+        var out = indent + Terminal.dim("+\(p.similarCount) similar") + "\n"
+        for copy in p.similar {
+            out += indent + "  " + Terminal.dim(copy.date?.description ?? "undated") + "  " + copy.title
+                + "  " + Terminal.dim(copy.location) + "\n"
+        }
+        if p.similar.count < p.similarCount {
+            out += indent + "  " + Terminal.dim("… \(p.similarCount - p.similar.count) more (--expand lists them)") + "\n"
+        }
         return out
     }
 

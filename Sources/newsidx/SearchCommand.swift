@@ -7,6 +7,12 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index: BM25-ranked stories with the best passage highlighted.",
         discussion: """
+            Copies of one story — republished by other outlets, updated, saved again — are \
+            shown as one hit: the best-ranked copy, with "+N similar" and the others listed \
+            under it (the first three; --expand lists all; in JSON every hit has "cluster" and \
+            "similar"). --no-collapse shows each copy as a hit of its own. newsidx dups lists \
+            the clusters.
+
             The query is analyzed like the stories (case, accents and word endings do not \
             matter). Every word must occur unless --any is given. Exit status: 0 when stories \
             match, 1 when none do, 2 for a usage error, a malformed query or a missing index, \
@@ -117,6 +123,12 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not print \"did you mean\" suggestions on stderr.")
     var noSuggest = false
 
+    @Flag(name: .long, help: "Show copies of a story (republished, updated, re-saved) as hits of their own, instead of one hit per cluster with \"+N similar\".")
+    var noCollapse = false
+
+    @Flag(name: .long, help: "List every copy under a hit that stands for its cluster, not only the first three.")
+    var expand = false
+
     @Argument(help: ArgumentHelp("What to search for, in the query language below (quote it for the shell).", valueName: "QUERY"))
     var words: [String] = []
 
@@ -147,7 +159,8 @@ struct SearchCommand: ParsableCommand {
         SearchRequest(index: location.directory, any: any, limit: limit, format: outputFormat,
                       queries: queries, stats: stats, explain: explain, words: words, since: since, until: until,
                       sort: sort, recencyHalfLife: recent ? halfLife : nil, suggest: !noSuggest,
-                      offset: offset, count: count, snippetWords: snippetWords)
+                      offset: offset, count: count, snippetWords: snippetWords,
+                      collapse: !noCollapse, expand: expand)
     }
 }
 

@@ -18,7 +18,7 @@ enum SearchFastPath {
     static func parse(_ arguments: [String]) -> SearchRequest? {
         guard arguments.first == "search" else { return nil }
         var index: String?
-        var any = false, json = false, stats = false, count = false
+        var any = false, json = false, stats = false, count = false, noCollapse = false, expand = false
         var limit: Int?
         var offset = 0, snippetWords = SnippetBuilder.defaultWordCount
         var format: SearchCommand.OutputFormat?
@@ -51,12 +51,14 @@ enum SearchFastPath {
                 return next
             }
             switch name {
-            case "--any", "--json", "--stats", "--count":
+            case "--any", "--json", "--stats", "--count", "--no-collapse", "--expand":
                 guard inlineValue == nil else { return nil }
                 switch name {
                 case "--any": any = true
                 case "--json": json = true
                 case "--stats": stats = true
+                case "--no-collapse": noCollapse = true
+                case "--expand": expand = true
                 default: count = true
                 }
             case "--index":
@@ -87,6 +89,7 @@ enum SearchFastPath {
         guard !count || output == .text || output == .json else { return nil }
         return SearchRequest(index: IndexOptions.directory(flag: index), any: any, limit: limit ?? 10,
                              format: output, queries: queries, stats: stats, words: words,
-                             offset: offset, count: count, snippetWords: snippetWords)
+                             offset: offset, count: count, snippetWords: snippetWords,
+                             collapse: !noCollapse, expand: expand)
     }
 }

@@ -31,6 +31,14 @@ struct SearchRequest: Equatable {
     var count = false
     /// About how many words each snippet shows (`--snippet-words`; 0 for none).
     var snippetWords = SnippetBuilder.defaultWordCount
+    /// One hit per cluster of copies (the default; `--no-collapse` turns it off).
+    var collapse = true
+    /// List every other member of a hit's cluster under it, not only the first few (`--expand`).
+    var expand = false
+
+    /// Whether this search folds copies into one hit: not for `--count` (which counts
+    /// stories) nor for a trec run (whose judgments rank every story).
+    var collapsing: Bool { collapse && !count && format != .trec }
 
     func run() throws {
         let batch: [QueryBatch.Entry]
@@ -74,20 +82,38 @@ struct SearchRequest: Equatable {
         // The hits up to the last one shown are ranked; `--count` ranks one but counts all.
         let (end, overflow) = offset.addingReportingOverflow(limit)
         let depth = count ? 1 : overflow ? Int.max : end
-        let options = SearchOptions(limit: depth, order: sort, recencyHalfLifeDays: recencyHalfLife)
+        let collapsing = self.collapsing
         let found = try withIndex { () throws(IndexError) -> Bool in
             let reader = try IndexReader(directory: index, analyzer: .standard)
             var searcher = Searcher(reader: reader)
             if count { searcher.exhaustiveLimit = .max }
             let formatter = HitFormatter(reader: reader, format: format, explainer: explain ? searcher : nil,
-                                         snippetWords: snippetWords)
+                                         snippetWords: snippetWords, expand: expand)
             var anyMatches = false
             for (entry, query) in parsed {
                 let start = ContinuousClock.now
-                var results: SearchResults
-                switch query {
-                case .plain(let flat): results = try searcher.search(flat, limit: depth)
-                case .tree(let tree): results = try searcher.search(tree, options: options)
+                func run(_ depth: Int) throws(IndexError) -> SearchResults {
+                    switch query {
+                    case .plain(let flat): return try searcher.search(flat, limit: depth)
+                    case .tree(let tree):
+                        return try searcher.search(tree, options: SearchOptions(
+                            limit: depth, order: sort, recencyHalfLifeDays: recencyHalfLife))
+                    }
+                }
+                var fetched = collapsing ? Self.times(depth, Collapse.overfetch) : depth
+                var results = try run(fetched)
+                var grouped: [CollapsedHit]
+                if collapsing {
+                    // Ranks deeper while collapsing leaves fewer hits than the page needs and
+                    // more stories match.
+                    grouped = try Collapse.collapse(results.hits, reader: reader)
+                    while grouped.count < depth && results.hits.count >= fetched && fetched < Int.max {
+                        fetched = Self.times(fetched, Collapse.overfetch)
+                        results = try run(fetched)
+                        grouped = try Collapse.collapse(results.hits, reader: reader)
+                    }
+                } else {
+                    grouped = []
                 }
                 anyMatches = anyMatches || results.totalHits > 0
                 let queryID = isBatch ? entry.id : nil
@@ -95,8 +121,16 @@ struct SearchRequest: Equatable {
                     latencies.record(ContinuousClock.now - start)
                     Terminal.output(formatter.renderCount(results, queryID: queryID))
                 } else {
-                    results.hits = offset < results.hits.count ? Array(results.hits[offset...]) : []
-                    let hits = try formatter.prepare(results)
+                    if !collapsing {
+                        // Only text and JSON name a hit's cluster; a run or a list of paths
+                        // never opens the cluster file.
+                        grouped = format == .text || format == .json
+                            ? try Collapse.annotate(results.hits, reader: reader)
+                            : results.hits.map { CollapsedHit(hit: $0, cluster: 0, similar: []) }
+                    }
+                    grouped = offset < grouped.count ? Array(grouped[offset..<min(grouped.count, depth)]) : []
+                    results.hits = grouped.map(\.hit)
+                    let hits = try formatter.prepare(results, clusters: grouped)
                     let elapsed = ContinuousClock.now - start
                     latencies.record(elapsed)
                     let page = HitFormatter.Page(results: results, hits: hits, offset: offset, elapsed: elapsed)
@@ -112,6 +146,12 @@ struct SearchRequest: Equatable {
         }
         if stats { Terminal.standardError(latencies.jsonLine() + "\n") }
         if !found { throw CommandFailure(status: .noMatch, message: nil) }
+    }
+
+    /// `a * b`, or `Int.max` when that overflows.
+    static func times(_ a: Int, _ b: Int) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? Int.max : product
     }
 
     /// The range `--since` and `--until` leave open, or nil without them.
