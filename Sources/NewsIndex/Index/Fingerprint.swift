@@ -62,13 +62,19 @@ public struct Fingerprint: Sendable, Equatable {
     /// `similarity` of two fingerprints as stored (`recordSize` bytes each), without
     /// decoding them: clustering compares records straight from the mapped segments.
     static func similarity(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Double {
-        if a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self) { return 1 }
+        compare(a, b).overlap
+    }
+
+    /// The estimated Jaccard overlap and overlap coefficient of two stored fingerprints.
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> (jaccard: Double, overlap: Double) {
+        if a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self) { return (1, 1) }
         var equal = 0
         for i in 0..<sketchSize where a.loadUnaligned(fromByteOffset: 12 + 4 * i, as: UInt32.self)
             == b.loadUnaligned(fromByteOffset: 12 + 4 * i, as: UInt32.self) { equal += 1 }
-        return overlap(jaccard: Double(equal) / Double(sketchSize),
-                       UInt32(littleEndian: a.loadUnaligned(fromByteOffset: 8, as: UInt32.self)),
-                       UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
+        let j = Double(equal) / Double(sketchSize)
+        return (j, overlap(jaccard: j,
+                           UInt32(littleEndian: a.loadUnaligned(fromByteOffset: 8, as: UInt32.self)),
+                           UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 8, as: UInt32.self))))
     }
 
     /// The overlap coefficient of sets of sizes `a` and `b` whose Jaccard overlap is `j`.

@@ -4,7 +4,9 @@
 ///
 /// **Threshold**: two stories are copies when the estimated overlap coefficient of their
 /// four-word shingles (`Fingerprint.similarity`) is at least `threshold`: that share of the
-/// shorter story's word runs appear in the other. Equal normalised text is always a copy.
+/// shorter story's word runs appear in the other; and their Jaccard overlap is at least
+/// `minimumJaccard`, so the shorter is not a small part of the longer. Equal normalised
+/// text is always a copy.
 /// Clusters are the connected groups of copies, so successive updates of a story chain
 /// into one cluster even when the first and the last differ more.
 ///
@@ -23,11 +25,22 @@ struct NearDuplicateClustering {
     /// The overlap coefficient from which two stories are copies. Chosen on the measured
     /// test set (README, "Duplicates"): every republication variant there scores above
     /// 0.75, different stories on the same event below 0.25.
-    static let defaultThreshold = 0.5
+    static let defaultThreshold = 0.7
     static let bands = 32
     static let rowsPerBand = 2
 
     var threshold = Self.defaultThreshold
+    /// The Jaccard overlap below which two stories are never copies, however much of the
+    /// shorter the longer holds: a short text inside one more than about three times as
+    /// long is a quotation, a digest's item or shared boilerplate (a site's blurb), not a
+    /// copy of it. So a copy cut to less than about a third of its story is not found.
+    static let minimumJaccard = 0.3
+
+    /// Whether two stored fingerprints are copies of one story.
+    func isCopy(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let (jaccard, overlap) = Fingerprint.compare(a, b)
+        return overlap >= threshold && jaccard >= Self.minimumJaccard
+    }
 
     /// A story in a cluster: where it is, and its similarity to the cluster's representative.
     struct Member: Equatable {
@@ -66,7 +79,7 @@ struct NearDuplicateClustering {
         func join(_ a: Int, _ b: Int, verify: Bool) -> Bool {
             let ra = find(a), rb = find(b)
             if ra == rb { return true }
-            if verify && Fingerprint.similarity(record(a), record(b)) < threshold { return false }
+            if verify && !isCopy(record(a), record(b)) { return false }
             if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
             return true
         }
