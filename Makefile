@@ -14,7 +14,7 @@ SHARED  ?= ../shared
 # XML, zlib for .gz input, zstd for the stored stories.
 APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev
 
-.PHONY: all deps build debug demo test soak fuzz bench scale eval extraction-eval install uninstall clean
+.PHONY: all deps build debug demo test soak fuzz bench scale eval extraction-eval dups-eval install uninstall clean
 
 all: build
 
@@ -82,6 +82,14 @@ eval: build
 # Article extraction against the public benchmark's 121 pages, beside the peers' scores.
 extraction-eval: build
 	python3 $(SHARED)/bench/extraction_eval.py --data $(SHARED)/extraction --cmd '$(BIN) extract --json'
+
+# Near-duplicate detection on copies made from the news corpus (Scripts/make_dup_set.py):
+# pair precision and recall, duplicates on first pages with and without collapsing.
+NEWS_DOCS ?= .bench-data/news/newsarticles/docs
+DUP_SET   ?= /tmp/newsidx-dup-set
+dups-eval: build
+	python3 Scripts/make_dup_set.py $(NEWS_DOCS) $(DUP_SET)
+	python3 Scripts/dups_eval.py $(DUP_SET) --bin $(BIN) --min-similarity 0,0.8,0.9
 
 install: build
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/newsidx
