@@ -39,9 +39,16 @@ import Glibc
         }
     }
 
-    private func flipByte(_ path: String, at fraction: Double) throws {
+    /// Flips a byte in the middle of the segment's longest section (never in the padding
+    /// between sections, which no checksum covers because it holds nothing).
+    private func flipByte(_ path: String) throws {
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        bytes[Int(Double(bytes.count) * fraction)] ^= 0x5A
+        func u32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        func u64(_ at: Int) -> Int { (0..<8).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        let footer = u64(bytes.count - 16)
+        let sections = (0..<u32(footer)).map { i in (offset: u64(footer + 4 + i * 24 + 4), length: u64(footer + 4 + i * 24 + 12)) }
+        let longest = try #require(sections.max { $0.length < $1.length })
+        bytes[longest.offset + longest.length / 2] ^= 0x5A
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
@@ -61,8 +68,8 @@ import Glibc
     @Test func aFailedFsyncOfTheManifestPublishesNothing() throws {
         let index = try twoSegmentIndex()
         let before = indexSnapshot(index)
-        // fsyncs: the new segment, then the manifest.
-        let r = try newsidx(["add", "--index", index, corpus], environment: ["NEWSIDX_FAULT": "eio:fsync:2"])
+        // fsyncs: the new segment, the clusters of copies, then the manifest.
+        let r = try newsidx(["add", "--index", index, corpus], environment: ["NEWSIDX_FAULT": "eio:fsync:3"])
         try requireExit(r, 3)
         #expect(r.stderr.contains(index + "/manifest-3: fsync failed: Input/output error"), "\(r)")
         expectUnchanged(index, since: before)
@@ -140,7 +147,7 @@ import Glibc
 
     @Test func aBitFlippedSegmentIsNamedByCheckAndAMergeRefusesToCopyIt() throws {
         let index = try twoSegmentIndex()
-        try flipByte(index + "/seg-1.seg", at: 0.3)
+        try flipByte(index + "/seg-1.seg")
         let before = indexSnapshot(index)
         let check = try newsidx(["check", "--index", index])
         try requireExit(check, 3)
