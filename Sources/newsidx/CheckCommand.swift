@@ -58,7 +58,8 @@ struct CheckCommand: ParsableCommand {
             message += "; it cannot be repaired: move it aside and add the corpus again"
         } else {
             let stories = lost.values.reduce(0, +)
-            message += "; newsidx check --repair drops \(Self.count(lost.count, "segment"))"
+            message += lost.isEmpty ? "; newsidx check --repair mends it and loses nothing"
+                : "; newsidx check --repair drops \(Self.count(lost.count, "segment"))"
                 + " (\(Self.count(stories, "story", "stories"))) and keeps the rest"
         }
         throw CommandFailure(status: .failure, message: message)
@@ -87,6 +88,9 @@ struct CheckCommand: ParsableCommand {
         for id in outcome.correctedStatistics {
             Terminal.output("corrected the token total of segment \(id)\n")
         }
+        if outcome.rebuiltClusters {
+            Terminal.output("rebuilt the grouping of copies (clusters-\(published.clusterGeneration))\n")
+        }
         var summary = "repaired: manifest-\(published.generation) published; "
             + "\(Self.count(outcome.lostStories, "story", "stories")) lost, "
             + "\(Self.count(published.liveDocumentCount, "story", "stories")) remain"
@@ -105,6 +109,8 @@ struct CheckCommand: ParsableCommand {
             return "\(p.file): \(p.detail) (segment \(id), \(count(live, "story", "stories")))"
         case .statistics:
             return "\(p.file): \(p.detail)"
+        case .clusters:
+            return "\(p.file): \(p.detail) (the grouping of copies; --repair rebuilds it, nothing is lost)"
         }
     }
 

@@ -184,6 +184,9 @@ struct HitFormatter {
         } else if page.offset > 0 || page.hits.count < total || !exact {
             line += ", showing \(page.offset + 1)–\(page.offset + page.hits.count)"
         }
+        var folded = 0
+        for hit in page.hits { folded += hit.similarCount }
+        if folded > 0 { line += " (\(folded) similar folded in)" }
         return line + time
     }
 

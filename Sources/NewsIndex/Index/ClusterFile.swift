@@ -103,6 +103,15 @@ final class ClusterFile: @unchecked Sendable {
         return CRC32.checksum(body) == UInt32(littleEndian: file.bytes.loadUnaligned(fromByteOffset: file.bytes.count - 4, as: UInt32.self))
     }
 
+    /// Clusters the live stories of `segments` (read through `readers`, with their
+    /// `deletions`) and writes the file durably to `path`: a commit, and a repair that
+    /// dropped segments or found this file damaged, both do.
+    static func write(for segments: [Manifest.Segment], readers: [SegmentReader], deletions: [DeletionSet?],
+                      threshold: Double, to path: String) throws(IndexError) {
+        let clusters = NearDuplicateClustering(threshold: threshold).clusters(segments: readers, deletions: deletions)
+        try FileSystem.writeDurably(path, serialize(clusters, segments: segments.map { ($0.id, $0.documentCount) }))
+    }
+
     /// The file's bytes for `clusters` over `segments` (id and document count each).
     static func serialize(_ clusters: [[NearDuplicateClustering.Member]],
                           segments: [(id: UInt64, documentCount: Int)]) -> [UInt8] {

@@ -16,6 +16,9 @@ public struct IndexProblem: Sendable, Equatable {
         case segment(id: UInt64, liveStories: Int)
         /// The manifest's statistics for a segment disagree with the segment; nothing is lost.
         case statistics(segment: UInt64)
+        /// The file grouping copies of stories (`ClusterFile`) is missing or damaged; it is
+        /// derived from the segments' fingerprints, so nothing is lost in rebuilding it.
+        case clusters
     }
 
     /// The file's name inside the index directory.
@@ -69,6 +72,7 @@ public enum IndexCheck {
         for entry in manifest.segments {
             check(entry, store: store, into: &report)
         }
+        if manifest.clusterGeneration > 0 { checkClusters(manifest, store: store, into: &report) }
         report.strayFiles = strayFiles(directory: directory, manifest: manifest)
         return report
     }
@@ -124,6 +128,19 @@ public enum IndexCheck {
         }
     }
 
+    private static func checkClusters(_ manifest: Manifest, store: ManifestStore, into report: inout IndexCheckReport) {
+        let name = ClusterFile.fileName(generation: manifest.clusterGeneration)
+        do throws(IndexError) {
+            let file = try ClusterFile(path: store.path(name), name: name,
+                                       segments: manifest.segments.map { ($0.id, $0.documentCount) })
+            if !file.verifyChecksum() {
+                report.problems.append(IndexProblem(file: name, detail: "checksum mismatch", scope: .clusters))
+            }
+        } catch {
+            report.problems.append(IndexProblem(file: name, detail: describe(error), scope: .clusters))
+        }
+    }
+
     /// Index files in `directory` that `manifest` does not refer to.
     static func strayFiles(directory: String, manifest: Manifest) -> [String] {
         var referenced: Set<String> = [Manifest.fileName(generation: manifest.generation)]
@@ -131,9 +148,11 @@ public enum IndexCheck {
             referenced.insert(SegmentFormat.fileName(segment: s.id))
             if s.deletionGeneration > 0 { referenced.insert(DeletionSet.fileName(segment: s.id, generation: s.deletionGeneration)) }
         }
+        if manifest.clusterGeneration > 0 { referenced.insert(ClusterFile.fileName(generation: manifest.clusterGeneration)) }
         let names = (try? FileSystem.list(directory)) ?? []
         return names.filter { name in
-            let ours = name.hasPrefix("seg-") || name.hasPrefix("manifest-") || name == ManifestStore.currentName + ".tmp"
+            let ours = name.hasPrefix("seg-") || name.hasPrefix("manifest-") || name.hasPrefix("clusters-")
+                || name == ManifestStore.currentName + ".tmp"
             return ours && !referenced.contains(name)
         }.sorted()
     }

@@ -32,6 +32,8 @@ public enum IndexRepair {
         public var dropped: [Dropped] = []
         /// Segments whose token totals were corrected.
         public var correctedStatistics: [UInt64] = []
+        /// Whether the file grouping copies was rebuilt (damaged, or segments were dropped).
+        public var rebuiltClusters = false
         /// The manifest published, or nil when there was nothing to repair.
         public var published: Manifest?
 
@@ -77,6 +79,8 @@ public enum IndexRepair {
                 }
             case .statistics(let id):
                 outcome.correctedStatistics.append(id)
+            case .clusters:
+                outcome.rebuiltClusters = true
             case .manifest:
                 break
             }
@@ -90,11 +94,19 @@ public enum IndexRepair {
             let old = next
             next.segments.removeAll { doomed[$0.id] != nil }
             next.generation += 1
+            // Copies are grouped over the live stories, so dropping a segment regroups them.
+            if next.clusterGeneration > 0 && (outcome.rebuiltClusters || !doomed.isEmpty) {
+                try rebuildClusters(&next, store: store)
+                outcome.rebuiltClusters = true
+            }
             try store.publish(next)
             outcome.published = next
             // The files no manifest refers to any more; readers of the old state keep theirs
             // mapped, or retry from CURRENT.
             FileSystem.remove(store.path(Manifest.fileName(generation: old.generation)))
+            if old.clusterGeneration > 0 && old.clusterGeneration != next.clusterGeneration {
+                FileSystem.remove(store.path(ClusterFile.fileName(generation: old.clusterGeneration)))
+            }
             for s in old.segments where doomed[s.id] != nil {
                 FileSystem.remove(store.path(SegmentFormat.fileName(segment: s.id)))
                 if s.deletionGeneration > 0 {
@@ -105,6 +117,27 @@ public enum IndexRepair {
             throw .index(error)
         }
         return outcome
+    }
+
+    /// Writes the cluster file of `next` (its remaining segments, sound by now) and names it.
+    private static func rebuildClusters(_ next: inout Manifest, store: ManifestStore) throws(IndexError) {
+        var readers: [SegmentReader] = []
+        var deletions: [DeletionSet?] = []
+        for entry in next.segments {
+            let reader = try SegmentReader(id: entry.id, path: store.path(SegmentFormat.fileName(segment: entry.id)))
+            readers.append(reader)
+            if entry.deletionGeneration > 0 {
+                let name = DeletionSet.fileName(segment: entry.id, generation: entry.deletionGeneration)
+                let file = try MappedFile(path: store.path(name))
+                deletions.append(try DeletionSet(bytes: file.bytes, name: name, documentCount: reader.documentCount))
+            } else {
+                deletions.append(nil)
+            }
+        }
+        try ClusterFile.write(for: next.segments, readers: readers, deletions: deletions,
+                              threshold: NearDuplicateClustering.defaultThreshold,
+                              to: store.path(ClusterFile.fileName(generation: next.generation)))
+        next.clusterGeneration = next.generation
     }
 
     /// Tokens of the segment's live stories, as the manifest should record them.

@@ -417,12 +417,10 @@ public final class IndexWriter {
             readers.append(try reader(segment.id))
             deleted.append(deletions[segment.id])
         }
-        let clusters = NearDuplicateClustering(threshold: options.duplicateThreshold)
-            .clusters(segments: readers, deletions: deleted)
         let name = ClusterFile.fileName(generation: next.generation)
         inFlight.insert(name)
-        try FileSystem.writeDurably(store.path(name), ClusterFile.serialize(
-            clusters, segments: next.segments.map { ($0.id, $0.documentCount) }))
+        try ClusterFile.write(for: next.segments, readers: readers, deletions: deleted,
+                              threshold: options.duplicateThreshold, to: store.path(name))
         next.clusterGeneration = next.generation
     }
 

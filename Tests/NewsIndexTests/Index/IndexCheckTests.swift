@@ -90,6 +90,26 @@ import Testing
         }
     }
 
+    @Test func aDamagedClusterFileIsReportedAndRepairRebuildsItLosingNothing() throws {
+        try threeSegments()
+        let clusters = try #require(index.files().first { $0.hasPrefix("clusters-") })
+        try flipByte(clusters, at: -1)
+        let problems = try check().problems
+        #expect(problems == [IndexProblem(file: clusters, detail: "checksum mismatch", scope: .clusters)])
+        let outcome = try IndexRepair.run(directory: index.path, lockWait: 0)
+        #expect(outcome.rebuiltClusters && outcome.dropped.isEmpty && outcome.lostStories == 0)
+        #expect(try check().isSound)
+        #expect(!index.files().contains(clusters))
+        #expect(try IndexReader(directory: index.path, analyzer: .standard).documentCount == 3)
+    }
+
+    @Test func aMissingClusterFileIsReported() throws {
+        try threeSegments()
+        let clusters = try #require(index.files().first { $0.hasPrefix("clusters-") })
+        try FileManager.default.removeItem(atPath: index.path + "/" + clusters)
+        #expect(try check().problems == [IndexProblem(file: clusters, detail: "missing", scope: .clusters)])
+    }
+
     @Test func repairDropsTheDamagedSegmentAndCountsItsStories() throws {
         try threeSegments()
         try flipByte("seg-2.seg", at: 20)
@@ -97,6 +117,7 @@ import Testing
         #expect(outcome.dropped.map(\.segment) == [2])
         #expect(outcome.lostStories == 1)
         #expect(outcome.published?.segments.map(\.id) == [1, 3])
+        #expect(outcome.rebuiltClusters, "the grouping of copies covers the segments left")
         #expect(try check().isSound)
         #expect(!index.files().contains("seg-2.seg"))
         let reader = try IndexReader(directory: index.path, analyzer: .standard)
