@@ -1,8 +1,9 @@
 /// "Did you mean": corrections for likely misspelled query words, drawn from the index's
 /// own vocabulary as Xapian's spelling suggestions are.
 ///
-/// A word is a candidate for correction when it is in no story, or in far fewer than a
-/// close word is. Its correction is the indexed word at the smallest edit distance
+/// A word is a candidate for correction when it is in no story, or in a few (at most
+/// `rareLimit`) and far fewer than a close word is. All candidates are looked for in one
+/// pass over the vocabulary. Its correction is the indexed word at the smallest edit distance
 /// (Damerau–Levenshtein: insertions, deletions, substitutions and swaps of neighbours; at
 /// most 1 for words of up to 4 letters, 2 above), the one in the most stories among equals.
 /// Only words written plainly (not in phrases, prefixes or metadata fields) are corrected.
@@ -19,17 +20,24 @@ public struct SpellingSuggester {
     /// `text` (the query as written, which parsed into `tree`) with each likely misspelled
     /// word replaced by its correction, or nil when nothing needs correcting.
     public func suggestion(for text: String, tree: QueryNode) throws(IndexError) -> String? {
-        var replacements: [(column: Int, length: Int, word: String)] = []
+        var words: [(column: Int, length: Int, term: String)] = []
         let chars = Array(text)
         for m in tree.positiveMatches {
             guard case .term(let term) = m.kind, m.scope.isText, m.column + m.length <= chars.count,
-                  !replacements.contains(where: { $0.column == m.column }) else { continue }
+                  !words.contains(where: { $0.column == m.column }) else { continue }
             // Only a word that is one term as written: `Jong-un` cannot be replaced by one word.
             let written = String(chars[m.column..<(m.column + m.length)])
             guard reader.analyzer.terms(in: written).count == 1 else { continue }
-            if let better = try correction(of: term) {
-                replacements.append((m.column, m.length, better))
-            }
+            // A word in more than a few stories is taken as meant: correcting it would need
+            // a close word ten times as common, which is a different word, not a typo.
+            guard try documentFrequency(term) <= Self.rareLimit else { continue }
+            words.append((m.column, m.length, term))
+        }
+        guard !words.isEmpty else { return nil }
+        let corrections = try self.corrections(of: words.map(\.term))
+        var replacements: [(column: Int, length: Int, word: String)] = []
+        for (word, better) in zip(words, corrections) {
+            if let better { replacements.append((word.column, word.length, better)) }
         }
         guard !replacements.isEmpty else { return nil }
         var out = chars
@@ -39,35 +47,77 @@ public struct SpellingSuggester {
         return String(out)
     }
 
-    /// The indexed word `term` was most likely meant to be, or nil.
-    public func correction(of term: String) throws(IndexError) -> String? {
-        let target = Array(term.utf8)
-        let maxEdits = target.count <= 4 ? 1 : 2
-        var own = 0
-        var candidates: [[UInt8]: Int] = [:]
-        var scratch = DistanceScratch(longest: target.count + maxEdits)
-        let targetBag = LetterBag(target)
+    /// Words in more stories than this are not corrected.
+    public static let rareLimit = 3
+
+    private func documentFrequency(_ term: String) throws(IndexError) -> Int {
+        var df = 0
+        for segment in reader.segments {
+            if let info = try withUTF8Bytes(of: term, { u throws(IndexError) in try segment.lookup(u) }) { df += info.docFreq }
+        }
+        return df
+    }
+
+    /// `correction(of:)` for each of `terms`, found in one pass over the vocabulary.
+    func corrections(of terms: [String]) throws(IndexError) -> [String?] {
+        var searches = terms.map { CorrectionSearch(Array($0.utf8)) }
         for segment in reader.segments {
             try segment.forEachTerm { t, info in
-                guard !FieldTerm.isFieldTerm(t), abs(t.count - target.count) <= maxEdits else { return true }
-                if t.elementsEqual(target) {
-                    own += info.docFreq
-                } else if targetBag.distance(to: t) <= maxEdits,
-                          Self.distance(target, t, limit: maxEdits, scratch: &scratch) <= maxEdits {
-                    candidates[Array(t), default: 0] += info.docFreq
-                }
+                guard !FieldTerm.isFieldTerm(t) else { return true }
+                for i in searches.indices { searches[i].consider(t, documentFrequency: info.docFreq) }
                 return true
             }
         }
-        var best: (word: [UInt8], distance: Int, df: Int)?
-        for (word, df) in candidates where own == 0 || df >= own * Self.frequencyRatio {
-            let d = word.withUnsafeBytes { Self.distance(target, $0, limit: maxEdits, scratch: &scratch) }
-            if let b = best, (b.distance, -b.df) < (d, -df) || ((b.distance, -b.df) == (d, -df) && b.word.lexicographicallyPrecedes(word)) {
-                continue
-            }
-            best = (word, d, df)
+        return searches.map { $0.best(ratio: Self.frequencyRatio) }
+    }
+
+    /// The indexed word `term` was most likely meant to be, or nil.
+    public func correction(of term: String) throws(IndexError) -> String? {
+        try corrections(of: [term])[0]
+    }
+
+    /// The search for one word's correction as the vocabulary goes by: its own document
+    /// frequency, and the close words with theirs.
+    struct CorrectionSearch {
+        let target: [UInt8]
+        let maxEdits: Int
+        let bag: LetterBag
+        var own = 0
+        var candidates: [[UInt8]: Int] = [:]
+        var scratch: DistanceScratch
+
+        init(_ target: [UInt8]) {
+            self.target = target
+            maxEdits = target.count <= 4 ? 1 : 2
+            bag = LetterBag(target)
+            scratch = DistanceScratch(longest: target.count + maxEdits)
         }
-        return best.map { String(decoding: $0.word, as: UTF8.self) }
+
+        mutating func consider(_ t: UnsafeRawBufferPointer, documentFrequency df: Int) {
+            guard abs(t.count - target.count) <= maxEdits else { return }
+            if t.elementsEqual(target) {
+                own += df
+            } else if bag.distance(to: t) <= maxEdits,
+                      SpellingSuggester.distance(target, t, limit: maxEdits, scratch: &scratch) <= maxEdits {
+                candidates[Array(t), default: 0] += df
+            }
+        }
+
+        /// The closest candidate, the most common among equals, if the word itself is in no
+        /// story or the candidate is in `ratio` times as many.
+        func best(ratio: Int) -> String? {
+            var scratch = self.scratch
+            var best: (word: [UInt8], distance: Int, df: Int)?
+            for (word, df) in candidates where own == 0 || df >= own * ratio {
+                let d = word.withUnsafeBytes { SpellingSuggester.distance(target, $0, limit: maxEdits, scratch: &scratch) }
+                if let b = best, (b.distance, -b.df) < (d, -df)
+                    || ((b.distance, -b.df) == (d, -df) && b.word.lexicographicallyPrecedes(word)) {
+                    continue
+                }
+                best = (word, d, df)
+            }
+            return best.map { String(decoding: $0.word, as: UTF8.self) }
+        }
     }
 
     /// Three rows of the distance table, allocated once per correction rather than per
