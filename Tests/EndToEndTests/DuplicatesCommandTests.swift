@@ -26,6 +26,7 @@ import Testing
         let r = try newsidx(["search", "--index", index, "Lavrov Choe"])
         expectExit(r, 0)
         #expect(r.stdout.contains("+1 similar"))
+        #expect(r.stdout.hasPrefix("2 stories match, showing 1–1 (1 similar folded in)"), "\(r)")
         #expect(r.stdout.components(separatedBy: Repo.seedName).count == 2, "the seed is listed once, under the copy")
         #expect(!r.stdout.contains("2. "))
     }
