@@ -90,6 +90,7 @@ DUP_SET   ?= /tmp/newsidx-dup-set
 dups-eval: build
 	python3 Scripts/make_dup_set.py $(NEWS_DOCS) $(DUP_SET)
 	python3 Scripts/dups_eval.py $(DUP_SET) --bin $(BIN) --min-similarity 0,0.8,0.9
+	python3 Scripts/fingerprint_choice.py $(DUP_SET)
 
 install: build
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/newsidx
