@@ -16,20 +16,11 @@ struct CompactCommand: ParsableCommand {
     )
 
     @OptionGroup var location: IndexOptions
-
-    @Flag(name: [.short, .long], help: "Print only errors.")
-    var quiet = false
-
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another writer before exiting with status 75.", valueName: "SECONDS"))
-    var wait: Double = 30
-
-    func validate() throws {
-        guard wait >= 0 else { throw ValidationError("--wait must be zero or more seconds") }
-    }
+    @OptionGroup var turn: WriterTurnOptions
 
     func run() throws {
         var options = IndexWriter.Options()
-        options.lockWait = wait
+        options.lockWait = turn.wait
         let (before, after, changed) = try withIndex { () throws(IndexError) in
             let before = try IndexReader(directory: location.directory, analyzer: .standard)
             let bytesBefore = try before.bytesOnDisk()
@@ -39,7 +30,7 @@ struct CompactCommand: ParsableCommand {
             return ((before.manifest.segments.count, bytesBefore),
                     (after.manifest.segments.count, try after.bytesOnDisk(), after.documentCount), changed)
         }
-        guard !quiet else { return }
+        guard !turn.quiet else { return }
         if changed {
             Terminal.output("compacted \(before.0) \(before.0 == 1 ? "segment" : "segments") into \(after.0): "
                 + "\(after.2) \(after.2 == 1 ? "story" : "stories"), \(Format.megabytes(before.1)) → \(Format.megabytes(after.1))\n")

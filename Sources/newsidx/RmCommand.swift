@@ -20,24 +20,18 @@ struct RmCommand: ParsableCommand {
     )
 
     @OptionGroup var location: IndexOptions
-
-    @Flag(name: [.short, .long], help: "Print only errors.")
-    var quiet = false
-
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another writer before exiting with status 75.", valueName: "SECONDS"))
-    var wait: Double = 30
+    @OptionGroup var turn: WriterTurnOptions
 
     @Argument(help: ArgumentHelp("Story ids, files or folders.", valueName: "ID|PATH"))
     var targets: [String]
 
     func validate() throws {
         guard !targets.isEmpty else { throw ValidationError("give at least one story id or path") }
-        guard wait >= 0 else { throw ValidationError("--wait must be zero or more seconds") }
     }
 
     func run() throws {
         var options = IndexWriter.Options()
-        options.lockWait = wait
+        options.lockWait = turn.wait
         let outcome = try withIndex { () throws(IndexError) -> Result<Int, CommandFailure> in
             _ = try IndexReader(directory: location.directory, analyzer: .standard)
             let writer = try IndexWriter(directory: location.directory, analyzer: .standard, options: options)
@@ -57,7 +51,7 @@ struct RmCommand: ParsableCommand {
             return .success(removed)
         }
         let removed = try outcome.get()
-        if !quiet { Terminal.output("removed \(removed) \(removed == 1 ? "story" : "stories")\n") }
+        if !turn.quiet { Terminal.output("removed \(removed) \(removed == 1 ? "story" : "stories")\n") }
     }
 
     /// An id, then a path as the file system resolves it (or as written when it is gone),

@@ -47,23 +47,14 @@ struct RootsCommand: ParsableCommand {
         )
 
         @OptionGroup var location: IndexOptions
-
-        @Flag(name: [.short, .long], help: "Print only errors.")
-        var quiet = false
-
-        @Option(name: .long, help: ArgumentHelp("Seconds to wait for another writer before exiting with status 75.", valueName: "SECONDS"))
-        var wait: Double = 30
+        @OptionGroup var turn: WriterTurnOptions
 
         @Argument(help: ArgumentHelp("The corpus root to forget.", valueName: "DIR"))
         var directory: String
 
-        func validate() throws {
-            guard wait >= 0 else { throw ValidationError("--wait must be zero or more seconds") }
-        }
-
         func run() throws {
             var options = IndexWriter.Options()
-            options.lockWait = wait
+            options.lockWait = turn.wait
             let candidates = [CorpusWalker.canonicalPath(directory), Terminal.absolutePath(directory)].compactMap { $0 }
             let outcome = try withIndex { () throws(IndexError) -> (root: String, removed: Int)? in
                 _ = try IndexReader(directory: location.directory, analyzer: .standard)
@@ -80,7 +71,7 @@ struct RootsCommand: ParsableCommand {
                 throw CommandFailure.usage("\(directory) is not a corpus root of the index at \(location.directory); "
                     + "newsidx roots lists them")
             }
-            if !quiet {
+            if !turn.quiet {
                 Terminal.output("forgot \(outcome.root): removed \(outcome.removed) \(outcome.removed == 1 ? "story" : "stories")\n")
             }
         }

@@ -116,9 +116,20 @@ private final class PipeDrain: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
+    /// Reads with `read(2)`, retrying when a signal interrupts it: Foundation's
+    /// `readDataToEndOfFile` traps on EINTR, which the crash tests' SIGKILLs of other
+    /// children (and their SIGCHLD) make happen.
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
-            let d = handle.readDataToEndOfFile()
+            let fd = handle.fileDescriptor
+            var d = Data()
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n > 0 { d.append(contentsOf: buffer[..<n]); continue }
+                if n < 0 && errno == EINTR { continue }
+                break
+            }
             lock.lock(); data = d; lock.unlock()
             done.signal()
         }
