@@ -97,10 +97,10 @@ struct NearDuplicateClustering {
                 if band == Self.bands {
                     key = UInt64(littleEndian: r.loadUnaligned(as: UInt64.self))
                 } else {
-                    let at = 12 + 4 * band * Self.rowsPerBand
-                    let a = UInt64(UInt32(littleEndian: r.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
-                    let b = UInt64(UInt32(littleEndian: r.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
-                    key = FingerprintBuilder.mix((a << 32 | b) ^ (UInt64(band) &* 0x9E37_79B9_7F4A_7C15))
+                    let at = 12 + 2 * band * Self.rowsPerBand
+                    let a = UInt64(UInt16(littleEndian: r.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
+                    let b = UInt64(UInt16(littleEndian: r.loadUnaligned(fromByteOffset: at + 2, as: UInt16.self)))
+                    key = FingerprintBuilder.mix((a << 16 | b) ^ (UInt64(band) &* 0x9E37_79B9_7F4A_7C15))
                 }
                 entries.append((key, Int32(i)))
             }

@@ -45,13 +45,13 @@
 ///   starts after them; field terms do not count in a story's token count (BM25 length).
 /// - `stats`: documents u32, total tokens u64.
 /// - `norms`: one byte per document, its token count quantised by `LengthNorm`.
-/// - `fingerprints` (since version 9): one `Fingerprint.recordSize`-byte record per
+/// - `fingerprints` (since version 9; 16-bit bins since 10): one `Fingerprint.recordSize`-byte record per
 ///   document, in document order: exact hash of the body's normalised words u64, shingle
-///   count u32, then the MinHash sketch, `Fingerprint.sketchSize` u32 (`Fingerprint`
+///   count u32, then the MinHash sketch, `Fingerprint.sketchSize` u16 (`Fingerprint`
 ///   documents them). A section of its own rather than a wider `docs` record: only
 ///   clustering at commit reads it, and a merge copies it record by record.
 enum SegmentFormat {
-    static let version: UInt32 = 9
+    static let version: UInt32 = 10
     static let headerMagic: [UInt8] = Array("NIDXSEG1".utf8)
     static let footerMagic: [UInt8] = Array("NIDXEND1".utf8)
     static let headerSize = 16
