@@ -8,7 +8,10 @@ import Darwin
 /// owner's pid so a waiting writer can say who holds it. Released when the process exits,
 /// however it exits, so a crash never leaves a stale lock.
 final class WriterLock {
-    private let fd: Int32
+    /// -1 once closed: an initializer that throws after setting every property still runs
+    /// `deinit`, which must not close the descriptor a second time (by then its number may
+    /// belong to another thread's file).
+    private var fd: Int32
     let path: String
 
     /// Takes the lock, polling until `wait` seconds have passed; then throws `.busy`.
@@ -21,11 +24,13 @@ final class WriterLock {
             let code = errno
             guard code == EWOULDBLOCK || code == EINTR else {
                 close(fd)
+                fd = -1
                 throw .io(path: path, operation: "flock", errno: code)
             }
             if Self.now() >= deadline {
                 let holder = Self.readPID(fd)
                 close(fd)
+                fd = -1
                 throw .busy(directory: directory, holderPID: holder)
             }
             usleep(50_000)
@@ -36,6 +41,7 @@ final class WriterLock {
     }
 
     deinit {
+        guard fd >= 0 else { return }
         _ = ftruncate(fd, 0)
         flock(fd, LOCK_UN)
         close(fd)
