@@ -11,7 +11,13 @@ public struct StopWords: Sendable {
     /// these words out of queries raised nDCG@10 on all four; Lucene's 33-word list did less.
     /// Stories are still indexed with every word, so document lengths are unchanged and the
     /// words remain searchable when a query has nothing else.
-    public static let english = StopWords(sorted: [
+    ///
+    /// A lone letter is a stop word too: it is what other tools leave of initials,
+    /// possessives and contractions (`U.S.` split as `u s`, `Russia's` as `russia s`), which
+    /// this analyzer indexes as `us` and `russia`; required in an all-terms query it matched
+    /// nothing. Headline queries split that way went from 0.79 to 0.96 nDCG@10 on the news
+    /// corpus; the test collections moved by 0.0005 (`vitamin D` keeps `vitamin`).
+    public static let english = StopWords(loneLetters: true, sorted: [
         "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
         "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
         "by", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
@@ -27,10 +33,18 @@ public struct StopWords: Sendable {
 
     /// The words, in ascending order.
     let sorted: [String]
+    /// Whether every single letter a–z is a stop word as well.
+    let loneLetters: Bool
 
-    init(sorted: [String]) { self.sorted = sorted }
+    init(loneLetters: Bool = false, sorted: [String]) {
+        self.loneLetters = loneLetters
+        self.sorted = sorted
+    }
 
     public func contains(_ word: String) -> Bool {
+        if loneLetters, word.utf8.count == 1, let b = word.utf8.first, b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") {
+            return true
+        }
         var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2

@@ -13,7 +13,16 @@ import Testing
         #expect(StopWords.english.contains(word))
     }
 
-    @Test(arguments: ["us", "lavrov", "shell", "well", "", "zzz", "aa", "outs"])
+    @Test(arguments: ["s", "u", "d", "t"])
+    func loneLettersAreStopWords(word: String) {
+        #expect(StopWords.english.contains(word))
+    }
+
+    @Test func aQuerySplitAsOtherToolsSplitItLosesItsLoneLetters() {
+        #expect(Analyzer.standard.terms(in: "u s sanctions on russia s oil", excluding: .english) == ["sanction", "russia", "oil"])
+    }
+
+    @Test(arguments: ["us", "lavrov", "shell", "well", "", "zzz", "aa", "outs", "1", "é"])
     func otherWordsAreNot(word: String) {
         #expect(!StopWords.english.contains(word))
     }
