@@ -53,12 +53,8 @@ struct DupsCommand: ParsableCommand {
                     var o = JSONLine()
                     o.add("cluster", cluster.id)
                     o.add("members", stories.map { m, s in
-                        var member = JSONLine()
-                        member.add("id", s.id)
-                        member.add("root", s.root)
-                        member.add("path", s.path)
-                        member.add("title", s.story.title)
-                        member.add("date", s.story.date?.description)
+                        var member = JSONLine.storyReference(id: s.id, root: s.root, path: s.path,
+                                                             title: s.story.title, date: s.story.date)
                         member.add("similarity", m.similarity)
                         return member
                     })

@@ -117,13 +117,7 @@ struct HitFormatter {
                 if let e = p.explanation { o.add("explain", Self.json(e)) }
                 o.add("cluster", p.cluster)
                 o.add("similar", p.similar.map { copy in
-                    var c = JSONLine()
-                    c.add("id", copy.id)
-                    c.add("root", copy.root)
-                    c.add("path", copy.path)
-                    c.add("title", copy.title)
-                    c.add("date", copy.date?.description)
-                    return c
+                    JSONLine.storyReference(id: copy.id, root: copy.root, path: copy.path, title: copy.title, date: copy.date)
                 })
                 out += o.line + "\n"
             case .text:

@@ -1,3 +1,5 @@
+import NewsIndex
+
 /// Builds one JSON object on one line, keys in the order they are added: the `--json`
 /// contract promises key names and one object per line, and stable order helps readers.
 struct JSONLine {
@@ -61,6 +63,18 @@ struct JSONLine {
     }
 
     var line: String { text + "}" }
+
+    /// The keys that name a story inside another object (a hit's `similar`, a `dups`
+    /// cluster's `members`): `id`, `root`, `path`, `title`, `date`.
+    static func storyReference(id: UInt64, root: String, path: String, title: String, date: StoryDate?) -> JSONLine {
+        var o = JSONLine()
+        o.add("id", id)
+        o.add("root", root)
+        o.add("path", path)
+        o.add("title", title)
+        o.add("date", date?.description)
+        return o
+    }
 
     /// A JSON string literal; works on UTF-8 bytes and copies runs that need no escaping.
     static func quote(_ s: String) -> String {
