@@ -69,7 +69,7 @@ import Glibc
         #expect(seen.get().isEmpty, "results outside the committed totals \(committed.sorted()): \(seen.get().prefix(10))")
         let final = try newsidx(["search", "--index", index, "--format", "trec", "--limit", "1000000", "zebracommon"])
         #expect(final.stdoutLines.count == batches * size)
-        try requireExit(try newsidx(["check", "--index", index]), 0)
+        try requireExit(try newsidx(["check", "--index", index], timeout: 600), 0)
     }
 
     @Test func writersStartedTogetherTakeTurnsAndLoseNothing() throws {
@@ -86,7 +86,7 @@ import Glibc
         let r = try newsidx(["search", "--index", index, "--format", "trec", "--limit", "1000000", "zebracommon"])
         try requireExit(r, 0)
         #expect(r.stdoutLines.count == writers * size)
-        try requireExit(try newsidx(["check", "--index", index]), 0)
+        try requireExit(try newsidx(["check", "--index", index], timeout: 600), 0)
         let unique = try newsidx(["search", "--index", index, "--format", "trec", "uniqw3x0"])
         #expect(unique.stdoutLines.count == 1)
     }

@@ -63,7 +63,7 @@ import Glibc
 
         let resumed = try newsidx(["add", "--quiet", "--index", index, corpus], timeout: 600)
         try requireExit(resumed, 0)
-        let check = try newsidx(["check", "--index", index])
+        let check = try newsidx(["check", "--index", index], timeout: 600)
         try requireExit(check, 0)
         #expect(!check.stdout.contains("note:"), "\(context): files left behind after the next writer\n\(check)")
         #expect(try newsidx(["show", "--index", index, changed]).stdout.contains(marker))

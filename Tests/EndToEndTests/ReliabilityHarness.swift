@@ -85,7 +85,7 @@ func pathsFound(_ paths: [String], index: String, in dir: TempDir,
                 sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Int] {
     let queries = paths.enumerated().map { "\($0.offset)\tpath:\"\($0.element)\"" }.joined(separator: "\n") + "\n"
     let file = try dir.write("queries-\(UUID().uuidString).tsv", queries)
-    let r = try newsidx(["search", "--index", index, "--queries", file, "--format", "trec", "--limit", "10"])
+    let r = try newsidx(["search", "--index", index, "--queries", file, "--format", "trec", "--limit", "10"], timeout: 600)
     try #require(r.exitedNormally && (r.status == 0 || r.status == 1), "search failed\n\(r)", sourceLocation: sourceLocation)
     var found: [String: Int] = [:]
     for line in r.stdoutLines {
@@ -104,7 +104,7 @@ func pathsFound(_ paths: [String], index: String, in dir: TempDir,
 @discardableResult
 func requireCommittedState(_ index: String, oneOf states: [Set<String>], files: [String: String], in dir: TempDir,
                            context: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
-    let check = try newsidx(["check", "--index", index])
+    let check = try newsidx(["check", "--index", index], timeout: 600)
     try #require(check.exitedNormally && check.status == 0, "\(context): check failed\n\(check)", sourceLocation: sourceLocation)
     let stats = try newsidx(["stats", "--index", index, "--json"])
     try requireExit(stats, 0, sourceLocation: sourceLocation)
