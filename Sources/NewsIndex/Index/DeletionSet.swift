@@ -34,6 +34,15 @@ struct DeletionSet: Equatable {
         deletedCount = bits.reduce(0) { $0 + $1.nonzeroBitCount }
     }
 
+    /// The deletions the manifest records for segment `entry` (nil when it has none), read
+    /// from its `.del-<gen>` file in `store`.
+    static func load(for entry: Manifest.Segment, documentCount: Int, store: ManifestStore) throws(IndexError) -> DeletionSet? {
+        guard entry.deletionGeneration > 0 else { return nil }
+        let name = fileName(segment: entry.id, generation: entry.deletionGeneration)
+        let file = try MappedFile(path: store.path(name))
+        return try DeletionSet(bytes: file.bytes, name: name, documentCount: documentCount)
+    }
+
     @inline(__always)
     func contains(_ doc: Int) -> Bool { bits[doc >> 3] & (1 << UInt8(doc & 7)) != 0 }
 

@@ -105,8 +105,7 @@ public enum IndexCheck {
         if entry.deletionGeneration > 0 {
             let delName = DeletionSet.fileName(segment: entry.id, generation: entry.deletionGeneration)
             do throws(IndexError) {
-                let file = try MappedFile(path: store.path(delName))
-                deletions = try DeletionSet(bytes: file.bytes, name: delName, documentCount: segment.documentCount)
+                deletions = try DeletionSet.load(for: entry, documentCount: segment.documentCount, store: store)
             } catch {
                 return problem(delName, describe(error))
             }

@@ -68,13 +68,7 @@ public final class IndexReader: @unchecked Sendable {
                                                  detail: "holds \(reader.documentCount) documents, the manifest says \(entry.documentCount)")
                     }
                     segments.append(reader)
-                    if entry.deletionGeneration == 0 {
-                        deletions.append(nil)
-                    } else {
-                        let name = DeletionSet.fileName(segment: entry.id, generation: entry.deletionGeneration)
-                        let file = try MappedFile(path: store.path(name))
-                        deletions.append(try DeletionSet(bytes: file.bytes, name: name, documentCount: reader.documentCount))
-                    }
+                    deletions.append(try DeletionSet.load(for: entry, documentCount: reader.documentCount, store: store))
                 }
                 self.manifest = manifest
                 self.segments = segments
@@ -150,6 +144,16 @@ public final class IndexReader: @unchecked Sendable {
             }
         }
         return counts
+    }
+
+    /// Stories holding `term`, summed over the segments (deleted ones count until they are
+    /// merged away, as in Lucene).
+    public func documentFrequency(of term: String) throws(IndexError) -> Int {
+        var df = 0
+        for segment in segments {
+            if let info = try withUTF8Bytes(of: term, { u throws(IndexError) in try segment.lookup(u) }) { df += info.docFreq }
+        }
+        return df
     }
 
     /// Distinct words across segments (a merge of the sorted dictionaries); field terms

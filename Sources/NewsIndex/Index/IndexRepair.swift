@@ -126,13 +126,7 @@ public enum IndexRepair {
         for entry in next.segments {
             let reader = try SegmentReader(id: entry.id, path: store.path(SegmentFormat.fileName(segment: entry.id)))
             readers.append(reader)
-            if entry.deletionGeneration > 0 {
-                let name = DeletionSet.fileName(segment: entry.id, generation: entry.deletionGeneration)
-                let file = try MappedFile(path: store.path(name))
-                deletions.append(try DeletionSet(bytes: file.bytes, name: name, documentCount: reader.documentCount))
-            } else {
-                deletions.append(nil)
-            }
+            deletions.append(try DeletionSet.load(for: entry, documentCount: reader.documentCount, store: store))
         }
         try ClusterFile.write(for: next.segments, readers: readers, deletions: deletions,
                               threshold: NearDuplicateClustering.defaultThreshold,
@@ -143,12 +137,7 @@ public enum IndexRepair {
     /// Tokens of the segment's live stories, as the manifest should record them.
     private static func liveTokens(_ entry: Manifest.Segment, store: ManifestStore) throws(IndexError) -> UInt64 {
         let segment = try SegmentReader(id: entry.id, path: store.path(SegmentFormat.fileName(segment: entry.id)))
-        var deletions: DeletionSet?
-        if entry.deletionGeneration > 0 {
-            let name = DeletionSet.fileName(segment: entry.id, generation: entry.deletionGeneration)
-            let file = try MappedFile(path: store.path(name))
-            deletions = try DeletionSet(bytes: file.bytes, name: name, documentCount: segment.documentCount)
-        }
+        let deletions = try DeletionSet.load(for: entry, documentCount: segment.documentCount, store: store)
         var tokens: UInt64 = 0
         for doc in 0..<segment.documentCount where !(deletions?.contains(doc) ?? false) {
             tokens += UInt64(segment.tokenCount(doc))

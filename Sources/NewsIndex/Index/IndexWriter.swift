@@ -127,11 +127,7 @@ public final class IndexWriter {
         for entry in manifest.segments {
             let reader = try SegmentReader(id: entry.id, path: store.path(SegmentFormat.fileName(segment: entry.id)))
             baseSegments[entry.id] = reader
-            if entry.deletionGeneration > 0 {
-                let name = DeletionSet.fileName(segment: entry.id, generation: entry.deletionGeneration)
-                let file = try MappedFile(path: store.path(name))
-                deletions[entry.id] = try DeletionSet(bytes: file.bytes, name: name, documentCount: reader.documentCount)
-            }
+            deletions[entry.id] = try DeletionSet.load(for: entry, documentCount: reader.documentCount, store: store)
             for doc in 0..<reader.documentCount where !(deletions[entry.id]?.contains(doc) ?? false) {
                 let record = try reader.record(doc)
                 catalogue[FileKey(root: record.rootID, path: record.path), default: .items([:])][item: record.item] = CatalogueEntry(

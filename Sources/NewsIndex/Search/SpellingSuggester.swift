@@ -30,7 +30,7 @@ public struct SpellingSuggester {
             guard reader.analyzer.terms(in: written).count == 1 else { continue }
             // A word in more than a few stories is taken as meant: correcting it would need
             // a close word ten times as common, which is a different word, not a typo.
-            guard try documentFrequency(term) <= Self.rareLimit else { continue }
+            guard try reader.documentFrequency(of: term) <= Self.rareLimit else { continue }
             words.append((m.column, m.length, term))
         }
         guard !words.isEmpty else { return nil }
@@ -49,14 +49,6 @@ public struct SpellingSuggester {
 
     /// Words in more stories than this are not corrected.
     public static let rareLimit = 3
-
-    private func documentFrequency(_ term: String) throws(IndexError) -> Int {
-        var df = 0
-        for segment in reader.segments {
-            if let info = try withUTF8Bytes(of: term, { u throws(IndexError) in try segment.lookup(u) }) { df += info.docFreq }
-        }
-        return df
-    }
 
     /// `correction(of:)` for each of `terms`, found in one pass over the vocabulary.
     func corrections(of terms: [String]) throws(IndexError) -> [String?] {

@@ -153,11 +153,7 @@ struct TreePlan {
         // Expand prefixes inside exclusions too (they need no slots).
         try expandAll(tree)
         for t in order {
-            var df = 0
-            for segment in reader.segments {
-                if let info = try withUTF8Bytes(of: t, { u throws(IndexError) in try segment.lookup(u) }) { df += info.docFreq }
-            }
-            df = min(df, reader.documentCount)
+            let df = min(try reader.documentFrequency(of: t), reader.documentCount)
             slots[t] = terms.count
             terms.append(WeightedTerm(text: t, documentFrequency: df, idf: bm25.idf(documentFrequency: df),
                                       queryFrequency: frequencies[t]!))

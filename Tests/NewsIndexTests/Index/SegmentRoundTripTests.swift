@@ -19,7 +19,7 @@ import Testing
 
     func postings(_ segment: SegmentReader, _ term: String) throws -> [(doc: Int, freq: Int, positions: [UInt32])] {
         guard let info = try withUTF8Bytes(of: term, { u throws(IndexError) in try segment.lookup(u) }) else { return [] }
-        var cursor = PostingsCursor(segment: segment, term: info)
+        let cursor = PostingsCursor(segment: segment, term: info)
         var out: [(Int, Int, [UInt32])] = []
         while cursor.doc != PostingsCursor.exhausted {
             out.append((cursor.doc, cursor.freq, cursor.positionsOfCurrentDocument()))
