@@ -38,7 +38,7 @@ struct RmCommand: ParsableCommand {
             var chosen = IndexWriter.Selection()
             var unmatched: [String] = []
             for target in targets {
-                let selection = Self.resolve(target, in: writer)
+                let selection = try Self.resolve(target, in: writer)
                 if selection.isEmpty { unmatched.append(target) }
                 chosen = chosen.union(selection)
             }
@@ -56,15 +56,15 @@ struct RmCommand: ParsableCommand {
 
     /// An id, then a path as the file system resolves it (or as written when it is gone),
     /// then a path relative to a corpus root: the first that matches a story.
-    static func resolve(_ target: String, in writer: IndexWriter) -> IndexWriter.Selection {
+    static func resolve(_ target: String, in writer: IndexWriter) throws(IndexError) -> IndexWriter.Selection {
         if let id = UInt64(target) {
-            let byID = writer.select(storyID: id)
+            let byID = try writer.select(storyID: id)
             if !byID.isEmpty { return byID }
         }
         for path in [CorpusWalker.canonicalPath(target), Terminal.absolutePath(target)].compactMap({ $0 }) {
-            let byPath = writer.select(path: path)
+            let byPath = try writer.select(path: path)
             if !byPath.isEmpty { return byPath }
         }
-        return writer.select(relativePath: target)
+        return try writer.select(relativePath: target)
     }
 }

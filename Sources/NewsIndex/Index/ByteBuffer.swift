@@ -6,6 +6,9 @@ struct ByteBuffer {
 
     var count: Int { bytes.count }
 
+    /// Bytes allocated, used or not: what the buffer costs in memory.
+    var capacity: Int { bytes.capacity }
+
     mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
     mutating func append(contentsOf other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
@@ -16,6 +19,11 @@ struct ByteBuffer {
 
     mutating func appendUInt64(_ v: UInt64) {
         withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Overwrites the four bytes at `offset`, already appended.
+    mutating func setUInt32(_ v: UInt32, at offset: Int) {
+        withUnsafeBytes(of: v.littleEndian) { for i in 0..<4 { bytes[offset + i] = $0[i] } }
     }
 
     /// LEB128: seven bits a byte, low bits first, high bit set on all but the last byte.

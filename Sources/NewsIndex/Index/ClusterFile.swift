@@ -116,7 +116,7 @@ final class ClusterFile: @unchecked Sendable {
     static func serialize(_ clusters: [[NearDuplicateClustering.Member]],
                           segments: [(id: UInt64, documentCount: Int)]) -> [UInt8] {
         let memberCount = clusters.reduce(0) { $0 + $1.count }
-        var out = ByteBuffer(capacity: headerSize + 16 * segments.count + 4 * memberCount * 4)
+        var out = ByteBuffer(capacity: headerSize + segments.reduce(0) { $0 + 16 + 4 * $1.documentCount } + 16 * memberCount + 8)
         out.append(contentsOf: magic)
         out.appendUInt32(version)
         out.appendUInt32(UInt32(segments.count))
@@ -127,11 +127,14 @@ final class ClusterFile: @unchecked Sendable {
             out.appendUInt32(UInt32(segment.documentCount))
             out.appendUInt32(0)
         }
-        var number = segments.map { [UInt32](repeating: 0, count: $0.documentCount) }
-        for (c, members) in clusters.enumerated() {
-            for m in members { number[m.segment][m.doc] = UInt32(c + 1) }
+        var tables: [Int] = []
+        for segment in segments {
+            tables.append(out.count)
+            out.append(contentsOf: repeatElement(0, count: 4 * segment.documentCount))
         }
-        for table in number { for v in table { out.appendUInt32(v) } }
+        for (c, members) in clusters.enumerated() {
+            for m in members { out.setUInt32(UInt32(c + 1), at: tables[m.segment] + 4 * m.doc) }
+        }
         var start: UInt32 = 0
         out.appendUInt32(0)
         for members in clusters {

@@ -4,9 +4,10 @@
 /// (bit d of byte d / 8 set when document d is deleted). A new generation is written for
 /// every commit that deletes more; the manifest names the live one.
 struct DeletionSet: Equatable {
-    private(set) var bits: [UInt8]
-    private(set) var deletedCount = 0
+    private var documents: DocumentSet
     let documentCount: Int
+
+    var deletedCount: Int { documents.count }
 
     static let magic: [UInt8] = Array("NIDXDEL1".utf8)
 
@@ -14,7 +15,7 @@ struct DeletionSet: Equatable {
 
     init(documentCount: Int) {
         self.documentCount = documentCount
-        bits = [UInt8](repeating: 0, count: (documentCount + 7) / 8)
+        documents = DocumentSet(documentCount: documentCount)
     }
 
     init(bytes: UnsafeRawBufferPointer, name: String, documentCount: Int) throws(IndexError) {
@@ -30,8 +31,7 @@ struct DeletionSet: Equatable {
         let raw = try c.readBytes((count + 7) / 8)
         guard CRC32.checksum(raw) == crc else { throw .corrupt(file: name, detail: "checksum mismatch") }
         self.documentCount = count
-        bits = Array(raw)
-        deletedCount = bits.reduce(0) { $0 + $1.nonzeroBitCount }
+        documents = DocumentSet(bits: Array(raw))
     }
 
     /// The deletions the manifest records for segment `entry` (nil when it has none), read
@@ -44,20 +44,16 @@ struct DeletionSet: Equatable {
     }
 
     @inline(__always)
-    func contains(_ doc: Int) -> Bool { bits[doc >> 3] & (1 << UInt8(doc & 7)) != 0 }
+    func contains(_ doc: Int) -> Bool { documents.contains(doc) }
 
-    mutating func insert(_ doc: Int) {
-        guard !contains(doc) else { return }
-        bits[doc >> 3] |= 1 << UInt8(doc & 7)
-        deletedCount += 1
-    }
+    mutating func insert(_ doc: Int) { documents.insert(doc) }
 
     func serialize() -> [UInt8] {
-        var out = ByteBuffer(capacity: 16 + bits.count)
+        var out = ByteBuffer(capacity: 16 + documents.bits.count)
         out.append(contentsOf: Self.magic)
         out.appendUInt32(UInt32(documentCount))
-        out.appendUInt32(CRC32.checksum(bits))
-        out.append(contentsOf: bits)
+        out.appendUInt32(CRC32.checksum(documents.bits))
+        out.append(contentsOf: documents.bits)
         return out.bytes
     }
 }

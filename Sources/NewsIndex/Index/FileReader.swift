@@ -3,15 +3,12 @@
 /// results over a `BoundedQueue`.
 struct FileReader: Sendable {
     let maxFileSize: Int
-    /// Content hashes of committed single-story files, by `pathKey` of their absolute path:
-    /// 16 bytes a file however long its path. (A file is taken as unchanged only if both its
-    /// path's and its content's 64-bit hashes match: no collision short of both at once.)
-    let knownHashes: [UInt64: UInt64]
+    /// The recorded content hash of the committed single-story file at an absolute path
+    /// (`CommittedFiles`): a file read with that hash is unchanged and is not parsed.
+    let recordedHash: @Sendable (String) -> UInt64?
     /// Content hashes of single-story files that `reindex` found gone from their paths: a
     /// file read with one of these is that story moved, and is not parsed.
     var movedHashes: Set<UInt64> = []
-
-    static func pathKey(_ path: String) -> UInt64 { ContentHash.xxh64(Array(path.utf8)) }
 
     /// One file, read.
     struct ReadFile: Sendable {
@@ -69,7 +66,7 @@ struct FileReader: Sendable {
         result.size = file.bytes.count
         result.mtimeNanoseconds = file.mtimeNanoseconds
         result.hash = ContentHash.xxh64(file.bytes)
-        if knownHashes[Self.pathKey(path)] == result.hash { return result }
+        if recordedHash(path) == result.hash { return result }
         if movedHashes.contains(result.hash) {
             result.outcome = .moved
             return result

@@ -25,15 +25,15 @@ extension IndexWriter {
         // Moves copy stories out of committed segments: start from a committed state.
         if dirty { try commit() }
         var summary = AddSummary()
-        var scan = walkRoots(summary: &summary, onEvent: onEvent)
-        let gone = goneFiles(scan)
+        let scan = try walkRoots(summary: &summary, onEvent: onEvent)
+        let gone = try goneFiles(scan)
 
         // Where a gone file's story can go: by content hash, single-story files (moves found
         // without parsing) and the stories of several-story files (taken over by new items).
         var goneByHash: [UInt64: [FileKey]] = [:]
         var goneItems: [UInt64: [(key: FileKey, item: String?)]] = [:]
         for key in gone {
-            switch catalogue[key] {
+            switch try stories(of: key) {
             case .one(let entry)?: goneByHash[entry.contentHash, default: []].append(key)
             case .items(let items)?: for (item, entry) in items { goneItems[entry.contentHash, default: []].append((key, item)) }
             case nil: break
@@ -42,22 +42,20 @@ extension IndexWriter {
         /// The story each moved content came from, for a second new copy of it.
         var movedFrom: [UInt64: CatalogueEntry] = [:]
 
-        var reader = FileReader(maxFileSize: options.maxFileSize, knownHashes: scan.knownHashes)
+        let committed = committedFiles
+        var reader = FileReader(maxFileSize: options.maxFileSize, recordedHash: committed.contentHash(ofFileAt:))
         reader.movedHashes = Set(goneByHash.keys)
-        scan.knownHashes = [:]
         try read(scan.toRead, with: reader, summary: &summary, onEvent: onEvent) { file, summary throws(IndexError) in
             switch file.outcome {
             case .moved:
-                guard let key = claimKey(of: file.path) else { return }
+                guard let key = key(of: file.path) else { return }
                 summary.bytes += file.size
-                if let previous = catalogue[key] {
+                if let previous = try stories(of: key) {
                     // Moved over a file of the index: that file's stories give way.
                     for (_, entry) in previous.entries { try delete(entry) }
                     summary.removed += previous.count
-                    catalogue[key] = nil
                 }
-                if let from = goneByHash[file.hash]?.popLast(), case .one(let entry)? = catalogue[from] {
-                    catalogue[from] = nil
+                if let from = goneByHash[file.hash]?.popLast(), case .one(let entry)? = try stories(of: from) {
                     movedFrom[file.hash] = entry
                     try copy(entry, to: key, storyID: entry.storyID, file: file, replacing: true)
                     summary.moved += 1
@@ -67,29 +65,27 @@ extension IndexWriter {
                     summary.added += 1
                 }
             case .unchanged:
-                guard let key = claimKey(of: file.path) else { return }
+                guard let key = key(of: file.path) else { return }
                 summary.bytes += file.size
                 summary.unchanged += 1
-                if case .one(let entry)? = catalogue[key] {
+                if case .one(let entry)? = try stories(of: key) {
                     try copy(entry, to: key, storyID: entry.storyID, file: file, replacing: true)
                 }
             case .stories, .skipped:
                 try ingest(file, summary: &summary, onEvent: onEvent) { hash throws(IndexError) in
-                    guard let (key, item) = goneItems[hash]?.popLast(), let entry = catalogue[key]?[item: item] else {
+                    guard let (key, item) = goneItems[hash]?.popLast(), let entry = try stories(of: key)?[item: item] else {
                         return nil
                     }
                     try delete(entry)
-                    catalogue[key]?[item: item] = nil
                     return entry.storyID
                 }
             }
         }
 
         for key in gone {
-            guard let stories = catalogue[key] else { continue }
+            guard let stories = try stories(of: key) else { continue }
             for (_, entry) in stories.entries { try delete(entry) }
             summary.removed += stories.count
-            catalogue[key] = nil
             dirty = true
         }
         return summary
@@ -99,10 +95,8 @@ extension IndexWriter {
     struct RootScan {
         /// Files to read: new, or with another size or time than recorded.
         var toRead: [String] = []
-        /// Recorded content hashes of the single-story files in `toRead`, by `FileReader.pathKey`.
-        var knownHashes: [UInt64: UInt64] = [:]
-        /// `FileReader.pathKey` of every file of the index the walk found.
-        var seen: Set<UInt64> = []
+        /// The live stories of the files the walk found, by segment: a bit a story.
+        var seen: [UInt64: DocumentSet] = [:]
         /// Roots not scanned: their stories stay.
         var unavailable: Set<UInt32> = []
         /// Files and folders the walk could not enter: stories below them stay.
@@ -111,7 +105,7 @@ extension IndexWriter {
 
     /// Step 1: walks every root, sorting its files into unchanged (counted, not opened) and
     /// to be read.
-    private func walkRoots(summary: inout AddSummary, onEvent: (AddEvent) -> Void) -> RootScan {
+    private func walkRoots(summary: inout AddSummary, onEvent: (AddEvent) -> Void) throws(IndexError) -> RootScan {
         var scan = RootScan()
         let storyCounts = storyCountsByRoot()
         for root in roots {
@@ -122,18 +116,25 @@ extension IndexWriter {
                 continue
             }
             var files = 0
+            var failure: IndexError?
             CorpusWalker().walkEntries(root.path, onFile: { file in
                 // A file below a root nested in this one is that root's, and its walk's.
-                guard let key = key(of: file.path), key.root == root.id else { return }
+                guard failure == nil, let key = key(of: file.path), key.root == root.id else { return }
                 files += 1
-                if let stories = catalogue[key] {
-                    let pathKey = FileReader.pathKey(file.path)
-                    scan.seen.insert(pathKey)
+                let found: FileStories?
+                do throws(IndexError) { found = try stories(of: key) } catch {
+                    failure = error
+                    return
+                }
+                if let stories = found {
+                    for (_, entry) in stories.entries {
+                        let count = baseSegments[entry.segment]?.documentCount ?? 0
+                        scan.seen[entry.segment, default: DocumentSet(documentCount: count)].insert(entry.doc)
+                    }
                     if let stamp = recordedStamp(stories), stamp.size == file.size, stamp.mtimeNanoseconds == file.mtimeNanoseconds {
                         summary.unchanged += stories.count
                         return
                     }
-                    if case .one(let entry) = stories { scan.knownHashes[pathKey] = entry.contentHash }
                     scan.toRead.append(file.path)
                 } else if StoryFormat.isCandidate(StoryFormat.nameInside(file.path).name) {
                     // Files of other types were reported by `add`; a walk passes them over.
@@ -144,6 +145,7 @@ extension IndexWriter {
                 summary.skipped += 1
                 onEvent(.skipped(path: path, reason: reason))
             })
+            if let failure { throw failure }
             let held = storyCounts[root.id, default: 0]
             if files == 0 && held > 0 {
                 scan.unavailable.insert(root.id)
@@ -156,23 +158,18 @@ extension IndexWriter {
 
     /// Files of the index that the walk did not find, in roots it scanned and outside the
     /// folders it could not enter.
-    private func goneFiles(_ scan: RootScan) -> [FileKey] {
+    private func goneFiles(_ scan: RootScan) throws(IndexError) -> [FileKey] {
         let rootPaths = Dictionary(uniqueKeysWithValues: roots.map { ($0.id, $0.path) })
         var gone: [FileKey] = []
-        for key in catalogue.keys where !scan.unavailable.contains(key.root) {
-            guard let root = rootPaths[key.root] else { continue }
+        var listed: Set<FileKey> = []
+        try forEachStory { key, _, entry in
+            guard !scan.unavailable.contains(key.root), !(scan.seen[entry.segment]?.contains(entry.doc) ?? false),
+                  let root = rootPaths[key.root] else { return }
             let path = (root == "/" ? "/" : root + "/") + key.path
-            guard !scan.seen.contains(FileReader.pathKey(path)) else { continue }
-            if scan.unscanned.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) { continue }
-            gone.append(key)
+            if scan.unscanned.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) { return }
+            if listed.insert(key).inserted { gone.append(key) }
         }
         return gone
-    }
-
-    /// The key of the file at `path`, marked as handled in this run; nil when it was already.
-    private func claimKey(of path: String) -> FileKey? {
-        guard let key = key(of: path), touched.insert(key).inserted else { return nil }
-        return key
     }
 
     /// Writes the stored story of `entry` again, at `key` with `file`'s size and time and id
@@ -187,7 +184,7 @@ extension IndexWriter {
         let record = DocumentRecord(storyID: storyID, rootID: key.root, path: key.path, item: nil,
                                     contentHash: entry.contentHash, fileSize: UInt64(file.size),
                                     mtimeNanoseconds: file.mtimeNanoseconds)
-        try append(record, story, key: key)
+        try append(record, story)
     }
 
     private func newStoryID() -> UInt64 {
@@ -206,13 +203,6 @@ extension IndexWriter {
             if newest == nil || stamp.mtimeNanoseconds > newest!.mtimeNanoseconds { newest = stamp }
         }
         return newest
-    }
-
-    /// Live stories by root id.
-    func storyCountsByRoot() -> [UInt32: Int] {
-        var counts: [UInt32: Int] = [:]
-        for (key, stories) in catalogue { counts[key.root, default: 0] += stories.count }
-        return counts
     }
 }
 

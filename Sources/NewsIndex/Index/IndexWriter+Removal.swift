@@ -28,19 +28,17 @@ extension IndexWriter {
     }
 
     /// The story with this id; empty when no live story has it.
-    public func select(storyID: UInt64) -> Selection {
+    public func select(storyID: UInt64) throws(IndexError) -> Selection {
         var found = Selection()
-        for (key, stories) in catalogue {
-            for (item, entry) in stories.entries where entry.storyID == storyID {
-                found.members.insert(.init(key: key, item: item))
-            }
+        try forEachStory { key, record, _ in
+            if record.storyID == storyID { found.members.insert(.init(key: key, item: record.item)) }
         }
         return found
     }
 
     /// The stories of the file at absolute `path` or, when `path` is a folder (a root, or a
     /// folder inside one), of every file below it.
-    public func select(path: String) -> Selection {
+    public func select(path: String) throws(IndexError) -> Selection {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         var found = Selection()
         for root in roots {
@@ -56,41 +54,42 @@ extension IndexWriter {
                 below = nil
             }
             guard let below else { continue }
-            found = found.union(select(root: root.id, below: below))
+            found = found.union(try select(root: root.id, below: below))
         }
         return found
     }
 
     /// The stories of the file at `path` relative to its root, or of every file below it
     /// when `path` names a folder there; in every root.
-    public func select(relativePath path: String) -> Selection {
+    public func select(relativePath path: String) throws(IndexError) -> Selection {
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
         guard !trimmed.isEmpty, !trimmed.hasPrefix("/") else { return Selection() }
         var found = Selection()
-        for root in roots { found = found.union(select(root: root.id, below: trimmed)) }
+        for root in roots { found = found.union(try select(root: root.id, below: trimmed)) }
         return found
     }
 
     /// Stories of root `id` whose path is `below` or lies inside it (all of them for "").
-    private func select(root id: UInt32, below: String) -> Selection {
+    private func select(root id: UInt32, below: String) throws(IndexError) -> Selection {
         var found = Selection()
         let folder = below + "/"
-        for (key, stories) in catalogue where key.root == id {
-            guard below.isEmpty || key.path == below || key.path.hasPrefix(folder) else { continue }
-            for (item, _) in stories.entries { found.members.insert(.init(key: key, item: item)) }
+        try forEachStory { key, record, _ in
+            guard key.root == id, below.isEmpty || key.path == below || key.path.hasPrefix(folder) else { return }
+            found.members.insert(.init(key: key, item: record.item))
         }
         return found
     }
 
     /// Deletes the selected stories (those still live); returns how many were deleted.
     @discardableResult
+    /// Stories this writer added and has not committed yet are committed first: only a
+    /// committed story can be marked deleted.
     public func remove(_ selection: Selection) throws(IndexError) -> Int {
+        if hasUncommittedStories { try commit() }
         var removed = 0
         for member in selection.members {
-            guard let entry = catalogue[member.key]?[item: member.item] else { continue }
+            guard let entry = try stories(of: member.key)?[item: member.item] else { continue }
             try delete(entry)
-            catalogue[member.key]?[item: member.item] = nil
-            if catalogue[member.key]?.count == 0 { catalogue[member.key] = nil }
             removed += 1
             dirty = true
         }
@@ -109,7 +108,7 @@ extension IndexWriter {
     public func removeRoot(path: String) throws(IndexError) -> Int? {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         guard let root = roots.first(where: { $0.path == trimmed }) else { return nil }
-        let removed = try remove(select(root: root.id, below: ""))
+        let removed = try remove(try select(root: root.id, below: ""))
         roots.removeAll { $0.id == root.id }
         dirty = true
         return removed

@@ -16,9 +16,12 @@ public final class IndexWriter {
     public struct Options: Sendable {
         /// Seconds to wait for another writer to finish before giving up with `.busy`.
         public var lockWait: Double = 30
-        /// In-memory segment size at which it is written out and a new one started; peak
-        /// memory stays within about twice this plus a constant.
+        /// The memory indexing may take. The segment being built is written out, and a new
+        /// one started, when it holds `segmentShare` of this: writing it out takes more
+        /// (its stories compressed, its lists encoded), and the read-ahead a sixteenth.
         public var memoryBudget: Int = 128 << 20
+        /// The share of `memoryBudget` a segment is built in.
+        public static let segmentShare = 0.6
         /// Files larger than this are skipped with a warning.
         public var maxFileSize: Int = 64 << 20
         /// Segments of a similar size merged at once; their count stays about this many a tier.
@@ -44,15 +47,14 @@ public final class IndexWriter {
     private let lock: WriterLock
     var manifest: Manifest
     var baseSegments: [UInt64: SegmentReader] = [:]
-    private var deletions: [UInt64: DeletionSet] = [:]
+    private(set) var deletions: [UInt64: DeletionSet] = [:]
     private var changedDeletions: Set<UInt64> = []
     var roots: [Manifest.Root]
-    /// Every live story, by the file it came from and its item id within that file.
-    var catalogue: [FileKey: FileStories] = [:]
-    var touched: Set<FileKey> = []
     private var pending: SegmentWriter?
     private var pendingID: UInt64 = 0
+    /// Segments written since the last commit, and their readers.
     private var written: [Manifest.Segment] = []
+    private var writtenSegments: [UInt64: SegmentReader] = [:]
     /// Segment files written by merges of the commit under way, not yet published.
     private var inFlight: Set<String> = []
     var dirty = false
@@ -69,8 +71,7 @@ public final class IndexWriter {
         var contentHash: UInt64
     }
 
-    /// The live stories of one file, by item id (nil for a file that is one story). Most
-    /// files hold one story, kept inline: the catalogue costs a few dozen bytes a story.
+    /// The live stories of one file, by item id (nil for a file that is one story).
     enum FileStories {
         case one(CatalogueEntry)
         case items([String?: CatalogueEntry])
@@ -110,6 +111,7 @@ public final class IndexWriter {
         try FileSystem.makeDirectory(directory)
         store = ManifestStore(directory: directory)
         lock = try WriterLock(directory: directory, wait: options.lockWait)
+        _ = Self.arenasLimited
         if let current = try store.loadCurrent() {
             guard current.analyzer == analyzer.identifier else {
                 throw .analyzerMismatch(index: current.analyzer, current: analyzer.identifier)
@@ -120,21 +122,23 @@ public final class IndexWriter {
         }
         roots = manifest.roots
         try removeUnreferencedFiles()
-        try loadCatalogue()
-    }
-
-    private func loadCatalogue() throws(IndexError) {
         for entry in manifest.segments {
             let reader = try SegmentReader(id: entry.id, path: store.path(SegmentFormat.fileName(segment: entry.id)))
             baseSegments[entry.id] = reader
             deletions[entry.id] = try DeletionSet.load(for: entry, documentCount: reader.documentCount, store: store)
-            for doc in 0..<reader.documentCount where !(deletions[entry.id]?.contains(doc) ?? false) {
-                let record = try reader.record(doc)
-                catalogue[FileKey(root: record.rootID, path: record.path), default: .items([:])][item: record.item] = CatalogueEntry(
-                    segment: entry.id, doc: doc, storyID: record.storyID, contentHash: record.contentHash)
-            }
         }
     }
+
+    /// The segments whose stories the catalogue covers: the committed ones, then those
+    /// written since (`IndexWriter+Catalogue`).
+    var catalogueSegments: [SegmentReader] {
+        manifest.segments.compactMap { baseSegments[$0.id] } + written.compactMap { writtenSegments[$0.id] }
+    }
+
+    func isDeleted(_ segment: UInt64, _ doc: Int) -> Bool { deletions[segment]?.contains(doc) ?? false }
+
+    /// Whether stories added by this writer wait for a commit.
+    var hasUncommittedStories: Bool { pending != nil || !written.isEmpty }
 
     /// Indexes every file under `inputs`: new files are added, changed ones replace their old
     /// version (keeping its story id), unchanged ones are left alone. Call `commit()` after.
@@ -142,6 +146,10 @@ public final class IndexWriter {
     /// Two threads share the work: one walks, reads, hashes and parses files while this one
     /// analyzes and inverts the stories; events are reported on this thread.
     public func add(_ inputs: [IngestInput], onEvent: (AddEvent) -> Void) throws(IndexError) -> AddSummary {
+        // The catalogue does not look into the segment being built: write out what an earlier
+        // call left there, so a file it holds is recognised as handled.
+        try flush()
+        let inputs = Self.outermost(inputs)
         for input in inputs {
             let rootPath = input.isDirectory ? input.canonicalPath : Self.parent(of: input.canonicalPath)
             if enclosingRoot(of: rootPath + "/") == nil {
@@ -150,7 +158,8 @@ public final class IndexWriter {
                 dirty = true
             }
         }
-        let reader = FileReader(maxFileSize: options.maxFileSize, knownHashes: knownFileHashes())
+        let committed = committedFiles
+        let reader = FileReader(maxFileSize: options.maxFileSize, recordedHash: committed.contentHash(ofFileAt:))
         var summary = AddSummary()
         try read(inputs.map(\.canonicalPath), with: reader, summary: &summary, onEvent: onEvent) {
             file, summary throws(IndexError) in try ingest(file, summary: &summary, onEvent: onEvent)
@@ -190,18 +199,19 @@ public final class IndexWriter {
         }
     }
 
-    /// The content hash of every committed file that holds one story, by absolute path: the
-    /// reading thread recognises such files unchanged without parsing them.
-    private func knownFileHashes() -> [UInt64: UInt64] {
-        var hashes: [UInt64: UInt64] = [:]
-        hashes.reserveCapacity(catalogue.count)
-        let rootPaths = Dictionary(uniqueKeysWithValues: roots.map { ($0.id, $0.path) })
-        for (key, stories) in catalogue {
-            if case .one(let only) = stories, let root = rootPaths[key.root] {
-                hashes[FileReader.pathKey(root + "/" + key.path)] = only.contentHash
+    /// `inputs` without those inside another input (or repeated), so that each file is
+    /// walked once.
+    static func outermost(_ inputs: [IngestInput]) -> [IngestInput] {
+        var kept: [IngestInput] = []
+        for input in inputs {
+            let path = input.canonicalPath
+            let covered = inputs.contains { other in
+                other.isDirectory && other.canonicalPath != path
+                    && path.hasPrefix(other.canonicalPath == "/" ? "/" : other.canonicalPath + "/")
             }
+            if !covered && !kept.contains(where: { $0.canonicalPath == path }) { kept.append(input) }
         }
-        return hashes
+        return kept
     }
 
     /// Indexes one read file: a changed file's stories replace their old versions (keeping
@@ -211,8 +221,7 @@ public final class IndexWriter {
     /// `reindex` found gone from its file (a feed moved), deleting that one.
     func ingest(_ file: FileReader.ReadFile, summary: inout AddSummary, onEvent: (AddEvent) -> Void,
                 claim: (_ contentHash: UInt64) throws(IndexError) -> UInt64? = { _ in nil }) throws(IndexError) {
-        guard let key = key(of: file.path), !touched.contains(key) else { return }
-        touched.insert(key)
+        guard let key = key(of: file.path) else { return }
         summary.bytes += file.size
         let stories: [Story]
         switch file.outcome {
@@ -226,7 +235,9 @@ public final class IndexWriter {
         case .stories(let read):
             stories = read
         }
-        let previous = catalogue[key] ?? .items([:])
+        let previous = try self.stories(of: key) ?? .items([:])
+        // Written since the last commit by an earlier `add` of this writer: handled.
+        if previous.entries.contains(where: { isUncommitted($0.entry) }) { return }
         var seen = Set<String?>()
         for story in stories {
             let item = stories.count == 1 && story.itemID == nil ? nil : story.itemID ?? "\(seen.count)"
@@ -252,27 +263,24 @@ public final class IndexWriter {
             let record = DocumentRecord(storyID: storyID, rootID: key.root, path: key.path, item: item,
                                         contentHash: hash, fileSize: UInt64(file.size),
                                         mtimeNanoseconds: file.mtimeNanoseconds)
-            try append(record, story, key: key)
+            try append(record, story)
         }
         for (item, old) in previous.entries where !seen.contains(item) {
             try delete(old)
-            catalogue[key]?[item: item] = nil
             summary.removed += 1
             dirty = true
         }
     }
 
-    func append(_ record: DocumentRecord, _ story: Story, key: FileKey) throws(IndexError) {
+    func append(_ record: DocumentRecord, _ story: Story) throws(IndexError) {
         if pending == nil {
             pending = SegmentWriter(analyzer: analyzer)
             pendingID = manifest.nextSegmentID
             manifest.nextSegmentID += 1
         }
         pending!.add(record, story)
-        catalogue[key, default: .items([:])][item: record.item] = CatalogueEntry(
-            segment: pendingID, doc: pending!.documentCount - 1, storyID: record.storyID, contentHash: record.contentHash)
         dirty = true
-        if pending!.memoryFootprint >= options.memoryBudget {
+        if Double(pending!.memoryFootprint) >= Double(options.memoryBudget) * Options.segmentShare {
             try flush()
             Self.returnFreedMemory()
         }
@@ -291,7 +299,7 @@ public final class IndexWriter {
     }
 
     /// Marks a committed document deleted; documents of segments written in this session
-    /// are never replaced twice (`touched` guards that).
+    /// are never replaced twice (`ingest` passes over a file already handled).
     func delete(_ entry: CatalogueEntry) throws(IndexError) {
         guard let reader = baseSegments[entry.segment] else { return }
         var set = deletions[entry.segment] ?? DeletionSet(documentCount: reader.documentCount)
@@ -302,6 +310,18 @@ public final class IndexWriter {
             manifest.segments[i].tokenCount -= UInt64(reader.tokenCount(entry.doc))
         }
     }
+
+    /// Limits glibc to two malloc arenas, once per process: glibc otherwise gives threads
+    /// arenas of their own, and memory the reading or compressing thread freed in one was
+    /// not reused by the next segment built in another (at `--memory 32` on 132 MB of
+    /// stories, peak memory 109 MB with the default arenas, 90 MB with two).
+    private static let arenasLimited: Bool = {
+        #if os(Linux)
+        return mallopt(M_ARENA_MAX, 2) == 1
+        #else
+        return false
+        #endif
+    }()
 
     /// Hands the heap a written segment occupied back to the system: glibc keeps freed
     /// memory in its arenas (one per thread), so without this the next segment, and a
@@ -315,7 +335,9 @@ public final class IndexWriter {
     /// Writes the in-memory segment to disk (not yet visible: `commit` publishes it).
     private func flush() throws(IndexError) {
         guard let segment = pending, segment.documentCount > 0 else { return }
-        try segment.write(to: store.path(SegmentFormat.fileName(segment: pendingID)))
+        let path = store.path(SegmentFormat.fileName(segment: pendingID))
+        try segment.write(to: path)
+        writtenSegments[pendingID] = try SegmentReader(id: pendingID, path: path)
         written.append(Manifest.Segment(id: pendingID, documentCount: segment.documentCount,
                                         tokenCount: segment.totalTokens, deletedCount: 0, deletionGeneration: 0))
         pending = nil
@@ -356,6 +378,8 @@ public final class IndexWriter {
         }
         next.segments += written
         written = []
+        for (id, segment) in writtenSegments { baseSegments[id] = segment }
+        writtenSegments = [:]
         while let ids = mergingAll ? policy.mergeAll(next.segments) : policy.nextMerge(next.segments) {
             try merge(ids, in: &next)
         }
@@ -374,7 +398,7 @@ public final class IndexWriter {
     }
 
     /// Merges segments `ids` of `next` into a new segment written beside them (published
-    /// with `next`), and points the catalogue at the stories' new places.
+    /// with `next`).
     private func merge(_ ids: [UInt64], in next: inout Manifest) throws(IndexError) {
         let merger = SegmentMerger(try ids.map { id throws(IndexError) in
             SegmentMerger.Source(segment: try reader(id), deletions: deletions[id])
@@ -384,16 +408,9 @@ public final class IndexWriter {
         let name = SegmentFormat.fileName(segment: id)
         inFlight.insert(name)
         let outcome = try merger.write(to: store.path(name))
-        let source = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        for key in Array(catalogue.keys) {
-            for (item, entry) in catalogue[key]!.entries {
-                guard let s = source[entry.segment] else { continue }
-                catalogue[key]![item: item] = CatalogueEntry(segment: id, doc: Int(outcome.documentMaps[s][entry.doc]),
-                                                             storyID: entry.storyID, contentHash: entry.contentHash)
-            }
-        }
+        let source = Set(ids)
         let at = next.segments.firstIndex { $0.id == ids[0] } ?? next.segments.count
-        next.segments.removeAll { source[$0.id] != nil }
+        next.segments.removeAll { source.contains($0.id) }
         if outcome.documentCount > 0 {
             next.segments.insert(Manifest.Segment(id: id, documentCount: outcome.documentCount,
                                                   tokenCount: outcome.totalTokens, deletedCount: 0, deletionGeneration: 0),
@@ -448,14 +465,18 @@ public final class IndexWriter {
     }
 
     /// The catalogue key of the file at absolute `path`: its deepest root and the path below it.
-    func key(of path: String) -> FileKey? {
-        guard let root = enclosingRoot(of: path) else { return nil }
+    func key(of path: String) -> FileKey? { Self.key(of: path, roots: roots) }
+
+    static func key(of path: String, roots: [Manifest.Root]) -> FileKey? {
+        guard let root = enclosingRoot(of: path, roots: roots) else { return nil }
         return FileKey(root: root.id, path: String(path.dropFirst(root.path == "/" ? 1 : root.path.count + 1)))
     }
 
     /// The deepest registered root that contains `path`, so a file is keyed once however
     /// the folders around it were added.
-    func enclosingRoot(of path: String) -> Manifest.Root? {
+    func enclosingRoot(of path: String) -> Manifest.Root? { Self.enclosingRoot(of: path, roots: roots) }
+
+    private static func enclosingRoot(of path: String, roots: [Manifest.Root]) -> Manifest.Root? {
         roots.filter { path.hasPrefix($0.path == "/" ? "/" : $0.path + "/") }.max { $0.path.count < $1.path.count }
     }
 

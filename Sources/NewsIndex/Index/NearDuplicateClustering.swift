@@ -20,9 +20,9 @@
 /// against the run's first (then its predecessor), so a thousand copies cost a thousand
 /// comparisons, not half a million.
 ///
-/// **Memory**: per live story 4 bytes (union-find) + 8 (its address) + 16 for one band's
-/// sort at a time, plus the clusters' members; fingerprints are read from the mapped
-/// segments: about 30 bytes a story, 30 MB for a million.
+/// **Memory**: per live story 4 bytes (its number) + 4 (union-find) + 8 for one band's sort
+/// at a time, plus the clusters' members: 16 bytes a story, 16 MB for a million.
+/// Fingerprints are read from the mapped segments, each pass dropping the pages it read.
 struct NearDuplicateClustering {
     /// The overlap coefficient from which two stories are copies. Chosen on the measured
     /// test set (README, "Copies of a story"), where 0.8 keeps pair precision above 0.98
@@ -56,20 +56,35 @@ struct NearDuplicateClustering {
     /// longest when dates tie or are unknown; stories without a date come after dated
     /// ones; the smallest story id last), the others by date then story id.
     func clusters(segments: [SegmentReader], deletions: [DeletionSet?]) -> [[Member]] {
-        var segs: [Int32] = []
-        var docs: [Int32] = []
+        // Stories are numbered across segments (`starts`); those long enough to cluster
+        // are listed by that number.
+        var starts = [0]
+        for segment in segments { starts.append(starts.last! + segment.documentCount) }
+        var eligible: [UInt32] = []
         for (s, segment) in segments.enumerated() {
             for doc in 0..<segment.documentCount where !(deletions[s]?.contains(doc) ?? false) {
                 let shingles = UInt32(littleEndian: segment.fingerprints.loadUnaligned(
                     fromByteOffset: doc * Fingerprint.recordSize + 8, as: UInt32.self))
                 guard shingles >= UInt32(Fingerprint.minimumShingles) else { continue }
-                segs.append(Int32(s))
-                docs.append(Int32(doc))
+                eligible.append(UInt32(starts[s] + doc))
             }
+            segment.file.release(segment.fingerprints)
         }
-        let n = segs.count
+        let n = eligible.count
         guard n > 1 else { return [] }
-        func record(_ i: Int) -> UnsafeRawBufferPointer { segments[Int(segs[i])].fingerprintBytes(Int(docs[i])) }
+        func address(_ i: Int) -> (segment: Int, doc: Int) {
+            let number = Int(eligible[i])
+            var lo = 0, hi = segments.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if starts[mid] <= number { lo = mid } else { hi = mid - 1 }
+            }
+            return (lo, number - starts[lo])
+        }
+        func record(_ i: Int) -> UnsafeRawBufferPointer {
+            let (s, doc) = address(i)
+            return segments[s].fingerprintBytes(doc)
+        }
 
         var parent = [Int32](0..<Int32(n))
         func find(_ i: Int) -> Int {
@@ -79,49 +94,53 @@ struct NearDuplicateClustering {
             while parent[j] != Int32(r) { let next = Int(parent[j]); parent[j] = Int32(r); j = next }
             return r
         }
-        func join(_ a: Int, _ b: Int, verify: Bool) -> Bool {
+        func join(_ a: Int, _ b: Int) -> Bool {
             let ra = find(a), rb = find(b)
             if ra == rb { return true }
-            if verify && !isCopy(record(a), record(b)) { return false }
+            if !isCopy(record(a), record(b)) { return false }
             if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
             return true
         }
 
-        var entries: [(key: UInt64, index: Int32)] = []
+        // One band at a time: a 32-bit key per story (the band's two 16-bit bins, or for
+        // the last pass the low half of the exact hash) packed with the story's number, so
+        // a plain sort groups equal keys, each group in story order.
+        var entries: [UInt64] = []
         entries.reserveCapacity(n)
         for band in 0...Self.bands {
             entries.removeAll(keepingCapacity: true)
+            var s = 0
             for i in 0..<n {
-                let r = record(i)
-                let key: UInt64
+                let number = Int(eligible[i])
+                while number >= starts[s + 1] { s += 1 }
+                let r = segments[s].fingerprintBytes(number - starts[s])
+                let key: UInt32
                 if band == Self.bands {
-                    key = UInt64(littleEndian: r.loadUnaligned(as: UInt64.self))
+                    key = UInt32(truncatingIfNeeded: UInt64(littleEndian: r.loadUnaligned(as: UInt64.self)))
                 } else {
-                    let at = 12 + 2 * band * Self.rowsPerBand
-                    let a = UInt64(UInt16(littleEndian: r.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
-                    let b = UInt64(UInt16(littleEndian: r.loadUnaligned(fromByteOffset: at + 2, as: UInt16.self)))
-                    key = FingerprintBuilder.mix((a << 16 | b) ^ (UInt64(band) &* 0x9E37_79B9_7F4A_7C15))
+                    key = UInt32(littleEndian: r.loadUnaligned(fromByteOffset: 12 + 2 * band * Self.rowsPerBand, as: UInt32.self))
                 }
-                entries.append((key, Int32(i)))
+                entries.append(UInt64(key) << 32 | UInt64(i))
             }
-            entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+            // Read front to back: dropped from memory, so a large index is not kept resident.
+            for segment in segments { segment.file.release(segment.fingerprints) }
+            entries.sort()
             var start = 0
             while start < n {
+                let key = entries[start] >> 32
                 var end = start + 1
-                while end < n && entries[end].key == entries[start].key { end += 1 }
+                while end < n && entries[end] >> 32 == key { end += 1 }
                 if end - start > 1 {
-                    let first = Int(entries[start].index)
+                    let first = Int(truncatingIfNeeded: entries[start] & 0xFFFF_FFFF)
                     for k in (start + 1)..<end {
-                        let i = Int(entries[k].index)
-                        // The last band is the exact hash: equal text needs no verifying.
-                        if !join(first, i, verify: band < Self.bands) {
-                            _ = join(Int(entries[k - 1].index), i, verify: true)
-                        }
+                        let i = Int(truncatingIfNeeded: entries[k] & 0xFFFF_FFFF)
+                        if !join(first, i) { _ = join(Int(truncatingIfNeeded: entries[k - 1] & 0xFFFF_FFFF), i) }
                     }
                 }
                 start = end
             }
         }
+        entries = []
 
         // Members grouped by their root, in one pass: a count per root, then offsets.
         var size = [Int32](repeating: 0, count: n)
@@ -137,7 +156,9 @@ struct NearDuplicateClustering {
             groups[Int(slot[r])].append(i)
         }
         return groups.map { group in
-            func date(_ i: Int) -> Int32 { segments[Int(segs[i])].dayNumber(Int(docs[i])) }
+            func date(_ i: Int) -> Int32 { let (s, doc) = address(i); return segments[s].dayNumber(doc) }
+            func tokens(_ i: Int) -> UInt32 { let (s, doc) = address(i); return segments[s].tokenCount(doc) }
+            func storyID(_ i: Int) -> UInt64 { let (s, doc) = address(i); return segments[s].storyID(doc) }
             func before(_ a: Int, _ b: Int) -> Bool {
                 let da = date(a), db = date(b)
                 if da != db {
@@ -145,16 +166,16 @@ struct NearDuplicateClustering {
                     if db == SegmentFormat.noDate { return true }
                     return da < db
                 }
-                let la = segments[Int(segs[a])].tokenCount(Int(docs[a])), lb = segments[Int(segs[b])].tokenCount(Int(docs[b]))
+                let la = tokens(a), lb = tokens(b)
                 if la != lb { return la > lb }
-                return segments[Int(segs[a])].storyID(Int(docs[a])) < segments[Int(segs[b])].storyID(Int(docs[b]))
+                return storyID(a) < storyID(b)
             }
             let representative = group.min(by: before)!
             var others = group.filter { $0 != representative }
             others.sort { a, b in
                 let da = date(a), db = date(b)
                 if da != db { return da == SegmentFormat.noDate ? false : db == SegmentFormat.noDate ? true : da < db }
-                return segments[Int(segs[a])].storyID(Int(docs[a])) < segments[Int(segs[b])].storyID(Int(docs[b]))
+                return storyID(a) < storyID(b)
             }
             let rep = record(representative)
             // A member must be a copy of the representative itself, not only linked to it
@@ -162,7 +183,7 @@ struct NearDuplicateClustering {
             // reuse one wire story's paragraphs.
             others.removeAll { !isCopy(rep, record($0)) }
             return ([representative] + others).map { i in
-                Member(segment: Int(segs[i]), doc: Int(docs[i]),
+                Member(segment: address(i).segment, doc: address(i).doc,
                        similarity: i == representative ? 1 : Float(Fingerprint.similarity(rep, record(i))))
             }
         }.filter { $0.count > 1 }

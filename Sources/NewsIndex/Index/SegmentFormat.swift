@@ -1,4 +1,4 @@
-/// The segment file format, version 9: one immutable file `seg-<id>.seg` per segment.
+/// The segment file format, version 11: one immutable file `seg-<id>.seg` per segment.
 ///
 /// All integers are little-endian; "varint" is LEB128. Layout:
 ///
@@ -50,8 +50,11 @@
 ///   count u32, then the MinHash sketch, `Fingerprint.sketchSize` u16 (`Fingerprint`
 ///   documents them). A section of its own rather than a wider `docs` record: only
 ///   clustering at commit reads it, and a merge copies it record by record.
+/// - `fileKeys` (since version 11): the documents by the file they came from, an 8-byte entry
+///   per document sorted by a hash of root and path (`FileKeyTable` documents it): how a
+///   writer finds a file's stories without a catalogue of every file in memory.
 enum SegmentFormat {
-    static let version: UInt32 = 10
+    static let version: UInt32 = 11
     static let headerMagic: [UInt8] = Array("NIDXSEG1".utf8)
     static let footerMagic: [UInt8] = Array("NIDXEND1".utf8)
     static let headerSize = 16
@@ -66,7 +69,7 @@ enum SegmentFormat {
     static let noDate = Int32.min
 
     enum Section: UInt32, CaseIterable {
-        case docs = 1, paths, store, terms, termIndex, postings, positions, stats, norms, fingerprints
+        case docs = 1, paths, store, terms, termIndex, postings, positions, stats, norms, fingerprints, fileKeys
     }
 
     enum StoreFlag {

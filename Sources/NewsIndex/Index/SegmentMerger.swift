@@ -68,6 +68,7 @@ struct SegmentMerger {
                 totalTokens += UInt64(source.segment.tokenCount(doc))
                 pathLength += try source.segment.pathEntry(doc).count
                 pathOffsets.appendUInt32(UInt32(pathLength))
+                Self.releaseNow(source.segment, after: doc)
             }
         }
         try file.end()
@@ -76,6 +77,7 @@ struct SegmentMerger {
         for (s, source) in sources.enumerated() {
             for doc in 0..<source.segment.documentCount where maps[s][doc] >= 0 {
                 try file.append(try source.segment.pathEntry(doc))
+                Self.releaseNow(source.segment, after: doc)
             }
         }
         try file.end()
@@ -84,9 +86,22 @@ struct SegmentMerger {
         for (s, source) in sources.enumerated() {
             for doc in 0..<source.segment.documentCount where maps[s][doc] >= 0 {
                 try file.append(source.segment.fingerprintBytes(doc))
+                Self.releaseNow(source.segment, after: doc)
             }
         }
         try file.end()
+        try file.begin(.fileKeys)
+        var keys = ByteBuffer(capacity: 1 << 16)
+        try FileKeyTable.merge(sources.map(\.segment.fileKeys), maps: maps) { entry throws(IndexError) in
+            FileKeyTable.append(entry, to: &keys)
+            if keys.count >= 1 << 16 {
+                try file.append(keys.bytes)
+                keys.removeAll()
+            }
+        }
+        try file.append(keys.bytes)
+        try file.end()
+        for source in sources { source.segment.file.release(source.segment.file.bytes) }
         var stats = ByteBuffer()
         stats.appendUInt32(UInt32(documentCount))
         stats.appendUInt64(totalTokens)
@@ -95,6 +110,12 @@ struct SegmentMerger {
         try writeStore(file)
         try file.finish()
         return Outcome(documentCount: documentCount, totalTokens: totalTokens, documentMaps: maps)
+    }
+
+    /// Drops a source's pages from memory every few thousand documents of a walk over its
+    /// per-document tables, and after its last, so a merge's memory does not grow with them.
+    private static func releaseNow(_ segment: SegmentReader, after doc: Int) {
+        if doc % 8192 == 8191 || doc == segment.documentCount - 1 { segment.file.release(segment.file.bytes) }
     }
 
     // MARK: Postings
@@ -272,11 +293,7 @@ struct SegmentMerger {
                         }
                     }
                 case .recompressed(let i):
-                    let frames = fresh!
-                    let start = i == 0 ? 0 : frames.frameEnds[i - 1]
-                    try withBytes(of: frames.frames) { (all) throws(IndexError) in
-                        try body(UnsafeRawBufferPointer(rebasing: all[start..<frames.frameEnds[i]]))
-                    }
+                    try fresh!.withFrame(i) { (frame) throws(IndexError) in try body(frame) }
                 }
                 n += 1
             }
@@ -288,7 +305,7 @@ struct SegmentMerger {
 /// How far a merge has read each source's postings and positions (both laid out in term
 /// order): every `stride` bytes read, those pages are released from memory.
 private struct ReadProgress {
-    static let stride = 4 << 20
+    static let stride = SegmentReader.releaseStride
     private let segments: [SegmentReader]
     private var released: [(postings: Int, positions: Int)]
 

@@ -46,10 +46,16 @@ final class SegmentReader: @unchecked Sendable {
     let norms: UnsafeRawBufferPointer
     /// One `Fingerprint` record per document.
     let fingerprints: UnsafeRawBufferPointer
+    /// The documents by the file they came from.
+    let fileKeys: FileKeyTable
     /// Blocks of the term dictionary (`SegmentFormat.termBlockSize` terms each).
     let blockCount: Int
 
     private var name: String { SegmentFormat.fileName(segment: id) }
+
+    /// How much of a segment read front to back (a checksum, a merge) stays resident before
+    /// its pages are released.
+    static let releaseStride = 1 << 20
 
     init(id: UInt64, path: String) throws(IndexError) {
         self.id = id
@@ -104,12 +110,15 @@ final class SegmentReader: @unchecked Sendable {
         positions = try slice(.positions)
         norms = try slice(.norms)
         fingerprints = try slice(.fingerprints)
+        let keys = try slice(.fileKeys)
+        fileKeys = FileKeyTable(keys)
 
         var stats = ByteCursor(try slice(.stats), context: name)
         documentCount = Int(try stats.readUInt32())
         totalTokens = try stats.readUInt64()
         guard docs.count == documentCount * SegmentFormat.docRecordSize, norms.count == documentCount,
               fingerprints.count == documentCount * Fingerprint.recordSize,
+              keys.count == documentCount * FileKeyTable.entrySize,
               paths.count >= (documentCount + 1) * 4
         else { throw corrupt("document tables do not match the document count \(documentCount)") }
         storedStories = try StoredStoryReader(section: store, documentCount: documentCount, context: name)
@@ -125,15 +134,18 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     /// Recomputes every section's CRC-32 against the footer; returns the names of bad sections.
-    /// Each section's pages are dropped from this process's memory once summed, so checking
-    /// (or merging) a large segment does not keep it all resident.
+    /// Pages are dropped from this process's memory as they are summed (`releaseStride`
+    /// bytes at a time), so checking (or merging) a large segment does not keep it resident.
     func verifyChecksums() -> [String] {
         SegmentFormat.Section.allCases.compactMap { section in
             guard let entry = sections[Int(section.rawValue)] else { return nil }
-            let region = UnsafeRawBufferPointer(rebasing: file.bytes[entry.range])
-            let actual = CRC32.checksum(region)
-            file.release(region)
-            return actual == entry.crc ? nil : "\(section)"
+            var crc: UInt32 = 0
+            for start in stride(from: entry.range.lowerBound, to: entry.range.upperBound, by: Self.releaseStride) {
+                let chunk = UnsafeRawBufferPointer(rebasing: file.bytes[start..<min(start + Self.releaseStride, entry.range.upperBound)])
+                crc = CRC32.checksum(chunk, seed: crc)
+                file.release(chunk)
+            }
+            return crc == entry.crc ? nil : "\(section)"
         }
     }
 
@@ -223,6 +235,32 @@ final class SegmentReader: @unchecked Sendable {
         guard let entry = try? pathEntry(doc), entry.count >= prefix.count else { return false }
         for i in 0..<prefix.count where entry[i] != prefix[i] { return false }
         return true
+    }
+
+    /// Drops the pages of the per-document tables (records, paths, file keys) from this
+    /// process's memory after a walk over every document, so that walking a large index does
+    /// not keep it resident.
+    func releaseDocumentTables() {
+        file.release(docs)
+        file.release(paths)
+        file.release(fileKeys.bytes)
+    }
+
+    /// The documents that came from the file at `path` below root `root` (deleted ones
+    /// included), in document order.
+    func documents(root: UInt32, path: String) -> [Int] {
+        var path = path
+        return path.withUTF8 { utf8 in
+            let wanted = UnsafeRawBufferPointer(utf8)
+            var found: [Int] = []
+            for i in fileKeys.entries(withHash: FileKeyTable.hash(root: root, path: wanted)) {
+                let doc = fileKeys.document(at: i)
+                guard doc < documentCount, rootID(doc) == root, let entry = try? pathEntry(doc) else { continue }
+                let stored = entry.firstIndex(of: 0).map { UnsafeRawBufferPointer(rebasing: entry[..<$0]) } ?? entry
+                if stored.elementsEqual(wanted) { found.append(doc) }
+            }
+            return found
+        }
     }
 
     /// The document's path relative to its root, and its item id within the file if any.

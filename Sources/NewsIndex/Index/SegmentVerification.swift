@@ -13,6 +13,7 @@ extension SegmentReader {
                 _ = try record(doc)
                 _ = try storedStories.story(doc)
             }
+            if let bad = verifyFileKeys() { return bad }
             var previous: [UInt8]?
             var problem: String?
             var seen = 0
@@ -36,6 +37,26 @@ extension SegmentReader {
             if case .corrupt(_, let detail) = error { return detail }
             return error.description
         }
+    }
+
+    /// The file-key table lists every document once, in order, under its file's hash.
+    private func verifyFileKeys() -> String? {
+        var listed = DocumentSet(documentCount: documentCount)
+        var previous: UInt64?
+        for i in 0..<fileKeys.count {
+            let doc = fileKeys.document(at: i), hash = fileKeys.hash(at: i)
+            guard doc < documentCount, !listed.contains(doc) else {
+                return "file key table lists document \(doc) twice or out of range"
+            }
+            listed.insert(doc)
+            let entry = UInt64(hash) << 32 | UInt64(doc)
+            if let previous, previous >= entry { return "file key table out of order at entry \(i)" }
+            previous = entry
+            guard let path = try? key(doc).path, FileKeyTable.hash(root: rootID(doc), path: path) == hash else {
+                return "file key table holds a wrong hash for document \(doc)"
+            }
+        }
+        return nil
     }
 
     private static func verifyPostings(_ segment: SegmentReader, _ info: TermInfo) -> String? {

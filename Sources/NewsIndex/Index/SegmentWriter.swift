@@ -14,8 +14,11 @@ struct SegmentWriter {
     private var fingerprints = ByteBuffer()
     private var pathOffsets: [UInt32] = [0]
     private var pathBytes = ByteBuffer()
+    /// Per document, its file's key hash and its number (`FileKeyTable`).
+    private var fileKeys: [UInt64] = []
     private var storedStories = StoredStoryWriter()
     private(set) var totalTokens: UInt64 = 0
+    /// Bytes allocated by the per-term lists.
     private var postingBytes = 0
 
     /// The document being added: the terms it holds so far, each term's frequency and last
@@ -31,10 +34,13 @@ struct SegmentWriter {
         self.analyzer = analyzer
     }
 
-    /// Bytes held, checked against the writer's memory budget.
+    /// Bytes held, checked against the writer's memory budget: what the buffers have
+    /// allocated (arrays grow by doubling, so up to twice what they hold), and per term its
+    /// two lists' headers and allocations and its slots in the per-term arrays.
     var memoryFootprint: Int {
-        terms.memoryFootprint + postingBytes + postings.count * 64
-            + docs.count + fingerprints.count + pathBytes.count + pathOffsets.count * 4 + storedStories.memoryFootprint
+        terms.memoryFootprint + postingBytes + postings.count * 96 + postings.capacity * 32
+            + docs.capacity + fingerprints.capacity + pathBytes.capacity + pathOffsets.capacity * 4
+            + fileKeys.capacity * 8 + norms.capacity + storedStories.memoryFootprint
     }
 
     mutating func add(_ record: DocumentRecord, _ story: Story) {
@@ -72,6 +78,7 @@ struct SegmentWriter {
         docs.appendUInt32(UInt32(bitPattern: story.date.map { Int32(clamping: $0.daysSinceEpoch) } ?? SegmentFormat.noDate))
         docs.appendUInt32(headlineTokens)
 
+        fileKeys.append(UInt64(FileKeyTable.hash(root: record.rootID, path: record.path)) << 32 | UInt64(doc))
         pathBytes.append(contentsOf: record.path.utf8)
         if let item = record.item {
             pathBytes.append(0)
@@ -117,7 +124,7 @@ struct SegmentWriter {
     /// Records one occurrence: its position goes straight to the term's position list (as
     /// a delta within the document); the term is noted as seen in this document.
     private mutating func occur(_ term: Int, at position: UInt32, counted: Bool = true) {
-        let before = positions[term].count
+        let before = positions[term].capacity
         if frequency[term] == 0 {
             touched.append(Int32(term))
             positions[term].appendVarint(UInt64(position))
@@ -127,7 +134,7 @@ struct SegmentWriter {
         lastPosition[term] = position
         frequency[term] += 1
         if counted { documentTokens += 1 }
-        postingBytes += positions[term].count - before
+        postingBytes += positions[term].capacity - before
     }
 
     /// Appends the document to the postings of every term it holds (no sorting: each term
@@ -136,14 +143,14 @@ struct SegmentWriter {
         for t in touched {
             let term = Int(t)
             let tf = Int(frequency[term])
-            let before = postings[term].count
+            let before = postings[term].capacity
             let delta = UInt64(doc - lastDoc[term])
             postings[term].appendVarint(delta << 1 | (tf == 1 ? 1 : 0))
             if tf != 1 { postings[term].appendVarint(UInt64(tf)) }
             lastDoc[term] = doc
             docFreq[term] += 1
             frequency[term] = 0
-            postingBytes += postings[term].count - before
+            postingBytes += postings[term].capacity - before
         }
         totalTokens += UInt64(documentTokens)
         touched.removeAll(keepingCapacity: true)
@@ -155,7 +162,7 @@ struct SegmentWriter {
     /// never held whole in memory. The stored stories are compressed on another thread while
     /// this one encodes the postings.
     func write(to path: String) throws(IndexError) {
-        let store = BackgroundResult { [storedStories] in storedStories.finish() }
+        let store = BackgroundResult { [storedStories] in storedStories.compress() }
         let file = try SegmentFileWriter(creating: path)
         try file.section(.docs, docs.bytes)
         var paths = ByteBuffer(capacity: pathOffsets.count * 4 + pathBytes.count)
@@ -164,6 +171,8 @@ struct SegmentWriter {
         try file.section(.paths, paths.bytes)
         try file.section(.norms, norms)
         try file.section(.fingerprints, fingerprints.bytes)
+        var keys = fileKeys
+        try file.section(.fileKeys, FileKeyTable.encode(&keys))
         var stats = ByteBuffer()
         stats.appendUInt32(UInt32(documentCount))
         stats.appendUInt64(totalTokens)
@@ -195,7 +204,9 @@ struct SegmentWriter {
         let (termBytes, indexBytes) = dictionary.finish()
         try file.section(.terms, termBytes)
         try file.section(.termIndex, indexBytes)
-        try file.section(.store, store.wait())
+        try file.begin(.store)
+        try StoredStoryWriter.write(store.wait(), count: storedStories.count, to: file)
+        try file.end()
         try file.finish()
     }
 }

@@ -26,7 +26,7 @@ struct StoredStoryWriter {
     private var raw = ByteBuffer()
     private var offsets: [Int] = [0]
 
-    var memoryFootprint: Int { raw.count + offsets.count * 8 }
+    var memoryFootprint: Int { raw.capacity + offsets.capacity * 8 }
 
     var count: Int { offsets.count - 1 }
 
@@ -45,9 +45,26 @@ struct StoredStoryWriter {
     struct Compressed {
         var dictionary: [UInt8]
         var rawLengths: [UInt32]
-        var frames: [UInt8]
-        /// Where each record's frame ends in `frames`.
+        /// The frames back to back, in the pieces the compressing threads made: never
+        /// copied into one buffer, which would briefly hold them twice.
+        var pieces: [[UInt8]]
+        /// Where each record's frame ends, counted over the pieces together.
         var frameEnds: [Int]
+
+        /// Calls `body` with the frame of record `i`.
+        func withFrame<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R) throws(IndexError) -> R {
+            var start = i == 0 ? 0 : frameEnds[i - 1], end = frameEnds[i]
+            for piece in pieces {
+                if end <= piece.count {
+                    return try withBytes(of: piece) { (all) throws(IndexError) in
+                        try body(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+                    }
+                }
+                start -= piece.count
+                end -= piece.count
+            }
+            preconditionFailure("frame \(i) beyond the compressed pieces")
+        }
     }
 
     /// Trains the dictionary and compresses every record, the two halves on two threads.
@@ -57,25 +74,22 @@ struct StoredStoryWriter {
         let secondHalf = BackgroundResult { [self] in compress(half..<count, dictionary: dictionary) }
         let first = compress(0..<half, dictionary: dictionary)
         let second = secondHalf.wait()
-        var frames = first.frames
-        frames.append(contentsOf: second.frames)
         let ends = first.ends + second.ends.map { $0 + first.frames.count }
         let lengths = (0..<count).map { UInt32(offsets[$0 + 1] - offsets[$0]) }
-        return Compressed(dictionary: dictionary, rawLengths: lengths, frames: frames, frameEnds: ends)
+        return Compressed(dictionary: dictionary, rawLengths: lengths, pieces: [first.frames, second.frames], frameEnds: ends)
     }
 
-    /// The whole section, for a segment whose stories were all added here.
-    func finish() -> [UInt8] {
-        let compressed = compress()
-        var out = ByteBuffer(capacity: compressed.frames.count + compressed.dictionary.count + count * 12 + 64)
-        compressed.dictionary.withUnsafeBytes { dictionary in
+    /// Appends the whole section to `file` (between its `begin` and `end`), for a segment
+    /// whose stories were all added here.
+    static func write(_ compressed: Compressed, count: Int, to file: SegmentFileWriter) throws(IndexError) {
+        let head = compressed.dictionary.withUnsafeBytes { dictionary in
             let run = (firstDocument: 0, dictionary: compressed.dictionary.isEmpty ? nil : Optional(0))
-            out.append(contentsOf: Self.head(dictionaries: compressed.dictionary.isEmpty ? [] : [dictionary],
-                                             runs: count == 0 ? [] : [run], rawLengths: compressed.rawLengths,
-                                             frameEnds: compressed.frameEnds.lazy.map(UInt64.init)))
+            return Self.head(dictionaries: compressed.dictionary.isEmpty ? [] : [dictionary],
+                             runs: count == 0 ? [] : [run], rawLengths: compressed.rawLengths,
+                             frameEnds: compressed.frameEnds.lazy.map(UInt64.init))
         }
-        out.append(contentsOf: compressed.frames)
-        return out.bytes
+        try file.append(head)
+        for piece in compressed.pieces { try file.append(piece) }
     }
 
     /// The section up to its frames: the dictionaries and the run table, the raw lengths

@@ -15,8 +15,8 @@ import Testing
 
     @Test func aFileWithTheContentHashOfAMovedOneIsNotParsed() throws {
         let path = corpus.write("a.txt", "Harbour cranes idle\n\nDock workers walked out.\n")
-        let hash = try #require(readOne(path, FileReader(maxFileSize: 1 << 20, knownHashes: [:]))?.hash)
-        var reader = FileReader(maxFileSize: 1 << 20, knownHashes: [:])
+        let hash = try #require(readOne(path, FileReader(maxFileSize: 1 << 20, recordedHash: { _ in nil }))?.hash)
+        var reader = FileReader(maxFileSize: 1 << 20, recordedHash: { _ in nil })
         reader.movedHashes = [hash]
         let file = try #require(readOne(path, reader))
         guard case .moved = file.outcome else {
@@ -27,8 +27,8 @@ import Testing
 
     @Test func aFileWithItsRecordedHashIsUnchangedAndNotParsed() throws {
         let path = corpus.write("a.txt", "Harbour cranes idle\n\nDock workers walked out.\n")
-        let hash = try #require(readOne(path, FileReader(maxFileSize: 1 << 20, knownHashes: [:]))?.hash)
-        let file = try #require(readOne(path, FileReader(maxFileSize: 1 << 20, knownHashes: [FileReader.pathKey(path): hash])))
+        let hash = try #require(readOne(path, FileReader(maxFileSize: 1 << 20, recordedHash: { _ in nil }))?.hash)
+        let file = try #require(readOne(path, FileReader(maxFileSize: 1 << 20, recordedHash: { $0 == path ? hash : nil })))
         guard case .unchanged = file.outcome else {
             Issue.record("expected .unchanged, got \(file.outcome)")
             return

@@ -25,9 +25,9 @@ import Testing
     }
 
     /// Removes what `choose` selects and commits; returns how many stories went.
-    func remove(_ choose: (IndexWriter) -> IndexWriter.Selection) throws -> Int {
+    func remove(_ choose: (IndexWriter) throws -> IndexWriter.Selection) throws -> Int {
         let w = try writer()
-        let removed = try w.remove(choose(w))
+        let removed = try w.remove(try choose(w))
         try w.commit()
         return removed
     }
@@ -44,34 +44,34 @@ import Testing
         try writeTree()
         let r = try IndexReader(directory: index.path, analyzer: .standard)
         let id = r.storyID(at: try #require(try r.addresses(ofPath: "a.txt").first))
-        #expect(try remove { $0.select(storyID: id) } == 1)
+        #expect(try remove { try $0.select(storyID: id) } == 1)
         #expect(try paths() == ["2025/b.txt", "2025/10/c.txt", "2025-extra.txt"])
     }
 
     @Test func removingByAbsolutePathDeletesThatFilesStories() throws {
         try writeTree()
-        #expect(try remove { $0.select(path: corpus.path + "/2025/b.txt") } == 1)
+        #expect(try remove { try $0.select(path: corpus.path + "/2025/b.txt") } == 1)
         #expect(try paths() == ["a.txt", "2025/10/c.txt", "2025-extra.txt"])
     }
 
     @Test func removingAFolderDeletesEveryStoryBelowItAndNothingBeside() throws {
         try writeTree()
-        #expect(try remove { $0.select(path: corpus.path + "/2025/") } == 2)
+        #expect(try remove { try $0.select(path: corpus.path + "/2025/") } == 2)
         #expect(try paths() == ["a.txt", "2025-extra.txt"])
     }
 
     @Test func removingByAPathRelativeToItsRoot() throws {
         try writeTree()
-        #expect(try remove { $0.select(relativePath: "2025/10") } == 1)
+        #expect(try remove { try $0.select(relativePath: "2025/10") } == 1)
         #expect(try paths() == ["a.txt", "2025/b.txt", "2025-extra.txt"])
     }
 
     @Test func aSelectionMatchingNothingIsEmptyAndDeletesNothing() throws {
         try writeTree()
         let w = try writer()
-        #expect(w.select(storyID: 999).isEmpty)
-        #expect(w.select(path: corpus.path + "/nope.txt").isEmpty)
-        #expect(w.select(relativePath: "20").isEmpty)
+        #expect(try w.select(storyID: 999).isEmpty)
+        #expect(try w.select(path: corpus.path + "/nope.txt").isEmpty)
+        #expect(try w.select(relativePath: "20").isEmpty)
         #expect(try w.remove(IndexWriter.Selection()) == 0)
         #expect(try !w.commit())
     }
@@ -80,8 +80,8 @@ import Testing
         try writeTree()
         let total = try IndexReader(directory: index.path, analyzer: .standard).tokenCount
         let w = try writer()
-        let file = w.select(path: corpus.path + "/a.txt")
-        #expect(try w.remove(file.union(w.select(relativePath: "a.txt"))) == 1)
+        let file = try w.select(path: corpus.path + "/a.txt")
+        #expect(try w.remove(file.union(try w.select(relativePath: "a.txt"))) == 1)
         try w.commit()
         let r = try IndexReader(directory: index.path, analyzer: .standard)
         #expect(r.documentCount == 3 && r.tokenCount < total)

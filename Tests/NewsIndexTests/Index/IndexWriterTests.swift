@@ -190,6 +190,37 @@ import Testing
         #expect(try r.storedStory(at: hits[0].address).story.body.contains("second"))
     }
 
+    @Test func overlappingInputsIndexEachFileOnce() throws {
+        corpus.write("sub/a.txt", story("alpha"))
+        corpus.write("b.txt", story("beta"))
+        let (summary, _) = try add([corpus.path + "/sub/a.txt", corpus.path, corpus.path + "/sub", corpus.path])
+        #expect(summary.added == 2)
+        #expect(try reader().documentCount == 2)
+    }
+
+    @Test func aFileAddedTwiceBeforeACommitIsIndexedOnce() throws {
+        corpus.write("a.txt", story("alpha first version"))
+        let w = try writer()
+        _ = try w.add(try IngestInput.resolve([corpus.path])) { _ in }
+        corpus.write("a.txt", story("alpha second version"))
+        let second = try w.add(try IngestInput.resolve([corpus.path])) { _ in }
+        try w.commit()
+        #expect(second.added == 0 && second.updated == 0)
+        #expect(try reader().documentCount == 1)
+    }
+
+    @Test func removingAStoryAddedInTheSameSessionDeletesIt() throws {
+        corpus.write("a.txt", story("alpha"))
+        corpus.write("b.txt", story("beta"))
+        let w = try writer()
+        _ = try w.add(try IngestInput.resolve([corpus.path])) { _ in }
+        #expect(try w.remove(try w.select(relativePath: "a.txt")) == 1)
+        try w.commit()
+        let r = try reader()
+        #expect(r.documentCount == 1)
+        #expect(try Searcher(reader: r).search(Query(terms: ["alpha"], mode: .all), limit: 10).hits.isEmpty)
+    }
+
     @Test func aMissingPathIsRejectedBeforeAnythingIsWritten() throws {
         #expect(throws: InputError.missingPath("/no/such/newsidx/path")) {
             try IngestInput.resolve([corpus.path, "/no/such/newsidx/path"])
