@@ -83,6 +83,26 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Like `forEachToken(in:_:)`, stemming through `cache`: what an indexer calls for
+    /// every field of every story.
+    func forEachToken(
+        in text: String, cache: StemCache,
+        _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
+    ) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard stemsEnglish else { return tokenizer.forEachToken(in: bytes, body) }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maxTermLength) { scratch in
+                tokenizer.forEachToken(in: bytes) { term, range in
+                    guard term.count <= scratch.count else { return body(term, range) }
+                    _ = scratch.initialize(fromContentsOf: term)
+                    let length = cache.stem(scratch, count: term.count)
+                    body(UnsafeBufferPointer(rebasing: scratch[..<length]), range)
+                }
+            }
+        }
+    }
+
     /// The folded terms of `text`, in order (queries, tests).
     public func terms(in text: String) -> [String] {
         var terms: [String] = []
