@@ -26,68 +26,56 @@ enum PostingsEncoder {
         var minNorm: UInt8
     }
 
-    /// Re-encodes a list held in the in-memory varint form (the tail form above, for every
-    /// document) into the block form, appending to `out`.
+    /// Encodes `list` in the block form, appending to `out`. `positionGroups` gives, for a
+    /// list of at least one full block, where each full block's positions start and then
+    /// where the tail's do (from the start of the term's positions; `PositionsEncoder`
+    /// returns them); it is empty for a shorter list.
     static func encode(
-        varintPostings: [UInt8], positions: [UInt8], docFreq: Int, norms: [UInt8], into out: inout ByteBuffer
+        _ list: PostingList, norms: [UInt8], positionGroups: ArraySlice<UInt32>, into out: inout ByteBuffer
     ) -> Bound {
-        var docs = [UInt32](repeating: 0, count: docFreq)
-        var freqs = [UInt32](repeating: 0, count: docFreq)
-        varintPostings.withUnsafeBytes { raw in
-            var offset = 0
-            var doc: UInt32 = 0
-            for i in 0..<docFreq {
-                let first = readVarint(raw, &offset, raw.count)!
-                doc += UInt32(first >> 1)
-                docs[i] = doc
-                freqs[i] = first & 1 == 1 ? 1 : UInt32(readVarint(raw, &offset, raw.count)!)
-            }
-        }
+        let docs = list.docs, freqs = list.freqs
+        let docFreq = list.count
+        let fullBlocks = docFreq / BitPacking.blockSize
+        precondition(positionGroups.count == (fullBlocks > 0 ? fullBlocks + 1 : 0))
         var bound = Bound(maxFrequency: 0, minNorm: .max)
         for i in 0..<docFreq {
             bound.maxFrequency = max(bound.maxFrequency, freqs[i])
             bound.minNorm = min(bound.minNorm, norms[Int(docs[i])])
         }
 
-        let fullBlocks = docFreq / BitPacking.blockSize
         var blocks = ByteBuffer()
         var skips = ByteBuffer(capacity: fullBlocks * skipEntrySize)
-        var positionOffset = 0
         var previous: UInt32 = 0
         var deltas = [UInt32](repeating: 0, count: BitPacking.blockSize)
         var minusOne = [UInt32](repeating: 0, count: BitPacking.blockSize)
-        positions.withUnsafeBytes { pos in
-            for block in 0..<fullBlocks {
-                let range = block * BitPacking.blockSize..<(block + 1) * BitPacking.blockSize
-                var maxTf: UInt32 = 0
-                var minNorm: UInt8 = .max
-                let blockPositions = positionOffset
-                for (k, i) in range.enumerated() {
-                    deltas[k] = docs[i] - previous
-                    previous = docs[i]
-                    minusOne[k] = freqs[i] - 1
-                    maxTf = max(maxTf, freqs[i])
-                    minNorm = min(minNorm, norms[Int(docs[i])])
-                    for _ in 0..<freqs[i] { _ = readVarint(pos, &positionOffset, pos.count) }
-                }
-                deltas.withUnsafeBufferPointer { d in
-                    let w = BitPacking.width(d)
-                    blocks.append(UInt8(w))
-                    BitPacking.pack(d, width: w, into: &blocks)
-                }
-                minusOne.withUnsafeBufferPointer { f in
-                    let w = BitPacking.width(f)
-                    blocks.append(UInt8(w))
-                    BitPacking.pack(f, width: w, into: &blocks)
-                }
-                skips.appendUInt32(docs[range.upperBound - 1])
-                skips.appendUInt32(UInt32(blocks.count))
-                skips.appendUInt32(UInt32(blockPositions))
-                skips.append(UInt8(truncatingIfNeeded: min(maxTf, 0xFFFF)))
-                skips.append(UInt8(truncatingIfNeeded: min(maxTf, 0xFFFF) >> 8))
-                skips.append(minNorm)
-                skips.append(0)
+        for block in 0..<fullBlocks {
+            let range = block * BitPacking.blockSize..<(block + 1) * BitPacking.blockSize
+            var maxTf: UInt32 = 0
+            var minNorm: UInt8 = .max
+            for (k, i) in range.enumerated() {
+                deltas[k] = docs[i] - previous
+                previous = docs[i]
+                minusOne[k] = freqs[i] - 1
+                maxTf = max(maxTf, freqs[i])
+                minNorm = min(minNorm, norms[Int(docs[i])])
             }
+            deltas.withUnsafeBufferPointer { d in
+                let w = BitPacking.width(d)
+                blocks.append(UInt8(w))
+                BitPacking.pack(d, width: w, into: &blocks)
+            }
+            minusOne.withUnsafeBufferPointer { f in
+                let w = BitPacking.width(f)
+                blocks.append(UInt8(w))
+                BitPacking.pack(f, width: w, into: &blocks)
+            }
+            skips.appendUInt32(docs[range.upperBound - 1])
+            skips.appendUInt32(UInt32(blocks.count))
+            skips.appendUInt32(positionGroups[positionGroups.startIndex + block])
+            skips.append(UInt8(truncatingIfNeeded: min(maxTf, 0xFFFF)))
+            skips.append(UInt8(truncatingIfNeeded: min(maxTf, 0xFFFF) >> 8))
+            skips.append(minNorm)
+            skips.append(0)
         }
         for i in (fullBlocks * BitPacking.blockSize)..<docFreq {
             let delta = UInt64(docs[i] - previous)
@@ -95,7 +83,7 @@ enum PostingsEncoder {
             blocks.appendVarint(delta << 1 | (freqs[i] == 1 ? 1 : 0))
             if freqs[i] != 1 { blocks.appendVarint(UInt64(freqs[i])) }
         }
-        if fullBlocks > 0 { out.appendUInt32(UInt32(positionOffset)) }
+        if fullBlocks > 0 { out.appendUInt32(positionGroups[positionGroups.startIndex + fullBlocks]) }
         out.append(contentsOf: skips.bytes)
         out.append(contentsOf: blocks.bytes)
         return bound

@@ -120,40 +120,47 @@ struct SegmentMerger {
 
     // MARK: Postings
 
-    /// Walks the merged terms twice: once writing the postings (and building the term
-    /// dictionary), once writing the positions, so neither stream is held in memory.
+    /// Walks the merged terms twice: once writing the positions (noting where each term's
+    /// went), once writing the postings, whose skip entries point into the positions, and
+    /// building the term dictionary; so neither stream is held in memory.
     private func writeInvertedSections(_ file: SegmentFileWriter, norms: [UInt8]) throws(IndexError) {
-        var dictionary = TermDictionaryWriter()
-        var postings: [UInt8] = []
-        var positions: [UInt8] = []
+        var list = PostingList()
+        var positions: [UInt8]? = []
+        var noPositions: [UInt8]?
         var encoded = ByteBuffer()
-        var positionOffset = 0
-        try file.begin(.postings)
+        var layout = PositionsLayout()
+        var positionsEncoder = PositionsEncoder()
+        try file.begin(.positions)
         var walk = try MergedTermWalk(sources.map(\.segment))
         var read = ReadProgress(sources.map(\.segment))
-        while let (term, parts) = try walk.next() {
-            let docFreq = try mergeLists(parts, postings: &postings, positions: &positions)
+        while let (_, parts) = try walk.next() {
+            try mergeLists(parts, into: &list, positions: &positions)
             read.passed(parts)
-            guard docFreq > 0 else { continue }
+            guard list.count > 0 else { continue }
             encoded.removeAll()
-            let bound = PostingsEncoder.encode(varintPostings: postings, positions: positions, docFreq: docFreq,
-                                               norms: norms, into: &encoded)
-            let start = file.sectionLength
+            let groups = positionsEncoder.encode(freqs: list.freqs, positions: positions!, into: &encoded)
             try file.append(encoded.bytes)
-            term.withUnsafeBytes { term in
-                dictionary.add(term, docFreq: docFreq, bound: bound, postings: start..<start + encoded.count,
-                               positions: positionOffset..<positionOffset + positions.count)
-            }
-            positionOffset += positions.count
+            layout.add(length: encoded.count, groupStarts: groups)
         }
         try file.end()
         read.finish()
-        try file.begin(.positions)
+        var dictionary = TermDictionaryWriter()
+        try file.begin(.postings)
         walk = try MergedTermWalk(sources.map(\.segment))
         read = ReadProgress(sources.map(\.segment))
-        while let (_, parts) = try walk.next() {
-            if try mergeLists(parts, postings: &postings, positions: &positions) > 0 { try file.append(positions) }
+        while let (term, parts) = try walk.next() {
+            try mergeLists(parts, into: &list, positions: &noPositions)
             read.passed(parts)
+            guard list.count > 0 else { continue }
+            encoded.removeAll()
+            let (positionRange, groups) = layout.next(docFreq: list.count)
+            let bound = PostingsEncoder.encode(list, norms: norms, positionGroups: groups, into: &encoded)
+            let start = file.sectionLength
+            try file.append(encoded.bytes)
+            term.withUnsafeBytes { term in
+                dictionary.add(term, docFreq: list.count, bound: bound, postings: start..<start + encoded.count,
+                               positions: positionRange)
+            }
         }
         try file.end()
         read.finish()
@@ -162,41 +169,36 @@ struct SegmentMerger {
         try file.section(.termIndex, termIndex)
     }
 
-    /// One term's lists over all sources, live documents only, renumbered: postings in the
-    /// writer's varint form (delta << 1 | tf == 1, then tf unless 1), positions as stored.
-    /// Returns the merged document frequency.
+    /// One term's list over all sources, live documents only, renumbered; with `positions`
+    /// (not nil), their positions too, in the writer's in-memory form (per document, tf
+    /// varints of deltas, the first from 0).
     private func mergeLists(
-        _ parts: [(source: Int, info: TermInfo)], postings: inout [UInt8], positions: inout [UInt8]
-    ) throws(IndexError) -> Int {
-        postings.removeAll(keepingCapacity: true)
-        positions.removeAll(keepingCapacity: true)
-        var docFreq = 0
-        var last: Int32 = 0
+        _ parts: [(source: Int, info: TermInfo)], into list: inout PostingList, positions: inout [UInt8]?
+    ) throws(IndexError) {
+        list.removeAll()
+        positions?.removeAll(keepingCapacity: true)
         for (s, info) in parts {
             let segment = sources[s].segment
             let cursor = PostingsCursor(segment: segment, term: info)
             var offset = info.positions.lowerBound
             while cursor.doc != PostingsCursor.exhausted {
-                let start = offset
-                for _ in 0..<cursor.freq where readVarint(segment.positions, &offset, info.positions.upperBound) == nil {
-                    throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "positions of a term are damaged")
-                }
                 let doc = maps[s][cursor.doc]
-                if doc >= 0 {
-                    let tf = cursor.freq
-                    postings.appendVarint(UInt64(doc - last) << 1 | (tf == 1 ? 1 : 0))
-                    if tf != 1 { postings.appendVarint(UInt64(tf)) }
-                    positions.append(contentsOf: UnsafeRawBufferPointer(rebasing: segment.positions[start..<offset]))
-                    last = doc
-                    docFreq += 1
+                if positions != nil {
+                    let start = offset
+                    for _ in 0..<cursor.freq where readVarint(segment.positions, &offset, info.positions.upperBound) == nil {
+                        throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "positions of a term are damaged")
+                    }
+                    if doc >= 0 {
+                        positions!.append(contentsOf: UnsafeRawBufferPointer(rebasing: segment.positions[start..<offset]))
+                    }
                 }
+                if doc >= 0 { list.append(doc: UInt32(doc), freq: UInt32(cursor.freq)) }
                 cursor.next()
             }
             if cursor.isCorrupt {
                 throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "postings of a term are damaged")
             }
         }
-        return docFreq
     }
 
 

@@ -160,8 +160,9 @@ struct SegmentWriter {
 
 
     /// Writes the segment file to `path` and fsyncs it, section by section, so the file is
-    /// never held whole in memory. The stored stories are compressed on another thread while
-    /// this one encodes the postings.
+    /// never held whole in memory. The positions go before the postings, whose skip entries
+    /// point into them. The stored stories are compressed on another thread while this one
+    /// encodes the postings.
     func write(to path: String) throws(IndexError) {
         let store = BackgroundResult { [storedStories] in storedStories.compress() }
         let file = try SegmentFileWriter(creating: path)
@@ -180,27 +181,34 @@ struct SegmentWriter {
         try file.section(.stats, stats.bytes)
 
         let order = terms.sortedIDs()
-        var dictionary = TermDictionaryWriter()
         var encoded = ByteBuffer()
-        var positionOffset = 0
+        var layout = PositionsLayout()
+        var positionsEncoder = PositionsEncoder()
+        try file.begin(.positions)
+        for id32 in order {
+            let id = Int(id32)
+            encoded.removeAll()
+            let list = PostingList(varint: postings[id], count: Int(docFreq[id]))
+            let groups = positionsEncoder.encode(freqs: list.freqs, positions: positions[id], into: &encoded)
+            try file.append(encoded.bytes)
+            layout.add(length: encoded.count, groupStarts: groups)
+        }
+        try file.end()
+        var dictionary = TermDictionaryWriter()
         try file.begin(.postings)
         for id32 in order {
             let id = Int(id32)
             encoded.removeAll()
-            let bound = PostingsEncoder.encode(varintPostings: postings[id], positions: positions[id],
-                                               docFreq: Int(docFreq[id]), norms: norms, into: &encoded)
+            let list = PostingList(varint: postings[id], count: Int(docFreq[id]))
+            let (positionRange, groups) = layout.next(docFreq: list.count)
+            let bound = PostingsEncoder.encode(list, norms: norms, positionGroups: groups, into: &encoded)
             let start = file.sectionLength
             try file.append(encoded.bytes)
             terms.withTerm(id) { term in
-                dictionary.add(term, docFreq: Int(docFreq[id]), bound: bound,
-                               postings: start..<start + encoded.count,
-                               positions: positionOffset..<positionOffset + positions[id].count)
+                dictionary.add(term, docFreq: list.count, bound: bound,
+                               postings: start..<start + encoded.count, positions: positionRange)
             }
-            positionOffset += positions[id].count
         }
-        try file.end()
-        try file.begin(.positions)
-        for id in order { try file.append(positions[Int(id)]) }
         try file.end()
         let (termBytes, indexBytes) = dictionary.finish()
         try file.section(.terms, termBytes)

@@ -22,7 +22,7 @@ import Testing
         }
     }
 
-    /// Encodes `postings` the way `SegmentWriter` does, and a cursor over the result.
+    /// Encodes `postings` and their positions the way `SegmentWriter` does, and a cursor over the result.
     /// Positions are 0, 1, 2… within each document; norms are the document id mod 200.
     final class Encoded {
         let postings: [UInt8]
@@ -31,13 +31,10 @@ import Testing
         let documentCount: Int
 
         init(_ list: [Posting]) {
-            var varint = ByteBuffer()
-            var positionBytes = ByteBuffer()
-            var previous: UInt32 = 0
+            var postingList = PostingList()
+            var positionBytes: [UInt8] = []
             for p in list {
-                varint.appendVarint(UInt64(p.doc - previous) << 1 | (p.freq == 1 ? 1 : 0))
-                if p.freq != 1 { varint.appendVarint(UInt64(p.freq)) }
-                previous = p.doc
+                postingList.append(doc: p.doc, freq: p.freq)
                 positionBytes.appendVarint(0)
                 for _ in 1..<max(p.freq, 1) { positionBytes.appendVarint(1) }
             }
@@ -45,13 +42,15 @@ import Testing
             let norms = documentCount <= 1 << 20
                 ? (0..<documentCount).map { UInt8($0 % 200) }
                 : [UInt8](repeating: 0, count: documentCount)
+            var encodedPositions = ByteBuffer()
+            var positionsEncoder = PositionsEncoder()
+            let groups = positionsEncoder.encode(freqs: postingList.freqs, positions: positionBytes, into: &encodedPositions)
             var out = ByteBuffer()
-            let bound = PostingsEncoder.encode(varintPostings: varint.bytes, positions: positionBytes.bytes,
-                                               docFreq: list.count, norms: norms, into: &out)
+            let bound = PostingsEncoder.encode(postingList, norms: norms, positionGroups: groups[...], into: &out)
             let length = out.count
             out.append(contentsOf: [UInt8](repeating: 0, count: 16))  // the footer that follows in a file
             postings = out.bytes
-            positions = positionBytes.bytes
+            positions = encodedPositions.bytes
             term = TermInfo(docFreq: list.count, postings: 0..<length, positions: 0..<positions.count, bound: bound)
         }
 
