@@ -30,6 +30,12 @@ final class PostingsCursor {
     private var count = 0
     private var index = 0
     private var tailOffset = 0
+    /// The positions group of block `positionBlock`, at the start of the positions of its
+    /// document `positionIndex`: a cursor moves forward, so a group is read once however
+    /// many of its documents' positions are asked for.
+    private var positionGroup: PositionGroupReader
+    private var positionBlock = -1
+    private var positionIndex = 0
 
     convenience init(segment: SegmentReader, term: TermInfo) {
         self.init(postings: segment.postings, positions: segment.positions, documentCount: segment.documentCount, term: term)
@@ -44,6 +50,7 @@ final class PostingsCursor {
         self.positions = positions
         positionsStart = term.positions.lowerBound
         positionsEnd = term.positions.upperBound
+        positionGroup = PositionGroupReader(positions: positions, start: positionsEnd, end: positionsEnd)
         regionEnd = term.postings.upperBound
         fullBlocks = term.docFreq / BitPacking.blockSize
         var start = term.postings.lowerBound
@@ -107,26 +114,54 @@ final class PostingsCursor {
 
     /// The positions of the term in the current document, in increasing order.
     func positionsOfCurrentDocument() -> [UInt32] {
-        guard doc != Self.exhausted else { return [] }
-        var offset = positionsStart + (block < fullBlocks
-            ? Int(UInt32(littleEndian: section.loadUnaligned(
-                fromByteOffset: skipStart + block * PostingsEncoder.skipEntrySize + 8, as: UInt32.self)))
-            : tailPositions)
-        for i in 0..<index {
-            for _ in 0..<freqs[i] where readVarint(positions, &offset, positionsEnd) == nil {
-                isCorrupt = true
-                return []
-            }
-        }
         var out: [UInt32] = []
-        out.reserveCapacity(freq)
-        var p: UInt64 = 0
-        for _ in 0..<freq {
-            guard let d = readVarint(positions, &offset, positionsEnd) else { isCorrupt = true; break }
-            p += d
-            out.append(UInt32(truncatingIfNeeded: p))
-        }
+        out.reserveCapacity(min(freq, 1024))
+        positionsOfCurrentDocument(into: &out)
         return out
+    }
+
+    /// Replaces the contents of `out` with the positions of the term in the current
+    /// document, in increasing order (none when they are damaged: `isCorrupt` is set).
+    func positionsOfCurrentDocument(into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
+        guard doc != Self.exhausted else { return }
+        if positionBlock != block || positionIndex > index {
+            let start = positionsStart + groupStart(ofBlock: block)
+            guard start < positionsEnd else { isCorrupt = true; return }
+            positionGroup = PositionGroupReader(positions: positions, start: start, end: positionsEnd)
+            positionBlock = block
+            positionIndex = 0
+        }
+        while positionIndex < index {
+            guard positionGroup.skipDocument(frequency: Int(freqs[positionIndex])) else {
+                positionBlock = -1
+                isCorrupt = true
+                return
+            }
+            positionIndex += 1
+        }
+        var reader = positionGroup
+        guard reader.readDocument(frequency: freq, into: &out),
+              index < count - 1 || reader.end == positionsStart + groupEnd(ofBlock: block)
+        else {
+            out.removeAll(keepingCapacity: true)
+            isCorrupt = true
+            return
+        }
+    }
+
+    /// Where the positions of block `b` (the tail when `b == fullBlocks`) start, from the
+    /// start of the term's positions.
+    private func groupStart(ofBlock b: Int) -> Int {
+        b < fullBlocks
+            ? Int(UInt32(littleEndian: section.loadUnaligned(
+                fromByteOffset: skipStart + b * PostingsEncoder.skipEntrySize + 8, as: UInt32.self)))
+            : tailPositions
+    }
+
+    /// Where the positions of block `b` end: where the next block's start, or the term's end.
+    private func groupEnd(ofBlock b: Int) -> Int {
+        b + 1 <= fullBlocks ? groupStart(ofBlock: b + 1) : positionsEnd - positionsStart
     }
 
     @inline(__always)

@@ -2,13 +2,13 @@
 ///
 /// A term's postings region:
 ///
-///     tail start   when there is at least one full block: where the tail's positions start
-///                  (from the start of the term's positions) u32
+///     tail start   when there is at least one full block: where the tail's positions group
+///                  starts (from the start of the term's positions) u32
 ///     skip table   one 16-byte entry per full block of 128 documents: last document u32,
 ///                  end of the block (from the start of the blocks) u32, start of the
-///                  block's positions (from the start of the term's positions) u32, the
-///                  block's largest term frequency u16 (clamped), its smallest length-norm
-///                  byte u8, reserved u8
+///                  block's positions group (`PositionsEncoder`; from the start of the term's
+///                  positions) u32, the block's largest term frequency u16 (clamped), its
+///                  smallest length-norm byte u8, reserved u8
 ///     blocks       per full block: doc-delta bit width u8, 128 deltas bit-packed, then
 ///                  frequency bit width u8, 128 (frequency − 1) bit-packed
 ///     tail         the remaining documents (fewer than 128): varint (delta << 1 | tf == 1),

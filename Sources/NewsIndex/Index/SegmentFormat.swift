@@ -30,10 +30,13 @@
 /// - `termIndex`: term count u64, block count u32, then one u32 offset into `terms` per block.
 /// - `postings`: per term, its documents in blocks of 128 with a skip table
 ///   (`PostingsEncoder` documents the layout).
-/// - `positions`: per term, per document in postings order, tf varints of position deltas
-///   (the first from 0). Headline tokens come first; the body starts `bodyPositionGap`
+/// - `positions` (Rice-coded groups since version 11): per term, a group per postings block
+///   of 128 documents and one for the tail, which the block's skip entry points at; in a
+///   group, per document in postings order, its tf positions as the first (from 0) and the
+///   distance of each from the one before, Rice-coded (`PositionsEncoder` documents the
+///   layout). Headline tokens come first; the body starts `bodyPositionGap`
 ///   positions later so that no phrase spans the two. Each headline occurrence is recorded
-///   `headlineWeight` times at its position (deltas of 0): a term's frequency and a story's
+///   `headlineWeight` times at its position (distances of 0): a term's frequency and a story's
 ///   token count weigh the headline that much more, which is BM25F with one length
 ///   normalisation over both fields (Robertson and Zaragoza's simple BM25F), kept in the
 ///   plain BM25 form that block bounds and MaxScore rely on. Readers of positions

@@ -177,22 +177,26 @@ struct SegmentMerger {
     ) throws(IndexError) {
         list.removeAll()
         positions?.removeAll(keepingCapacity: true)
+        var documentPositions: [UInt32] = []
         for (s, info) in parts {
             let segment = sources[s].segment
             let cursor = PostingsCursor(segment: segment, term: info)
-            var offset = info.positions.lowerBound
             while cursor.doc != PostingsCursor.exhausted {
                 let doc = maps[s][cursor.doc]
-                if positions != nil {
-                    let start = offset
-                    for _ in 0..<cursor.freq where readVarint(segment.positions, &offset, info.positions.upperBound) == nil {
-                        throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "positions of a term are damaged")
-                    }
-                    if doc >= 0 {
-                        positions!.append(contentsOf: UnsafeRawBufferPointer(rebasing: segment.positions[start..<offset]))
+                if doc >= 0 {
+                    list.append(doc: UInt32(doc), freq: UInt32(cursor.freq))
+                    if positions != nil {
+                        cursor.positionsOfCurrentDocument(into: &documentPositions)
+                        if cursor.isCorrupt {
+                            throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "positions of a term are damaged")
+                        }
+                        var previous: UInt32 = 0
+                        for p in documentPositions {
+                            positions!.appendVarint(UInt64(p &- previous))
+                            previous = p
+                        }
                     }
                 }
-                if doc >= 0 { list.append(doc: UInt32(doc), freq: UInt32(cursor.freq)) }
                 cursor.next()
             }
             if cursor.isCorrupt {

@@ -1,0 +1,50 @@
+/// Reads one group of a term's positions (`PositionsEncoder` gives the layout) a document
+/// at a time, in postings order. Damage shows as a failed read, never as a read outside
+/// the term's positions.
+struct PositionGroupReader {
+    private var codes: RiceReader
+    private let firstParameter: Int
+    private let gapParameter: Int
+    /// The end of the term's positions, in bits: no code of the group runs past it.
+    private let endBit: Int
+
+    /// The group at byte `start` of `positions`, in a term's positions ending at byte `end`.
+    init(positions: UnsafeRawBufferPointer, start: Int, end: Int) {
+        let parameters = start < end ? positions[start] : 0
+        firstParameter = Int(parameters & 0x0F)
+        gapParameter = Int(parameters >> 4)
+        codes = RiceReader(positions, bit: (start + 1) * 8)
+        endBit = end * 8
+    }
+
+    /// The byte after the last code read: where the next group starts once the group's
+    /// last document is read.
+    var end: Int { (codes.bit + 7) >> 3 }
+
+    /// Passes over the positions of the next document, which has `frequency` of them;
+    /// false when they are damaged.
+    mutating func skipDocument(frequency: Int) -> Bool {
+        guard frequency > 0, codes.skip(parameter: firstParameter) else { return false }
+        var left = frequency - 1
+        while left > 0 {
+            guard codes.skip(parameter: gapParameter), codes.bit <= endBit else { return false }
+            left -= 1
+        }
+        return codes.bit <= endBit
+    }
+
+    /// Appends the positions of the next document, which has `frequency` of them, to `out`
+    /// in increasing order; false when they are damaged.
+    mutating func readDocument(frequency: Int, into out: inout [UInt32]) -> Bool {
+        guard frequency > 0, var position = codes.read(parameter: firstParameter) else { return false }
+        out.append(position)
+        var left = frequency - 1
+        while left > 0 {
+            guard let gap = codes.read(parameter: gapParameter), codes.bit <= endBit else { return false }
+            position &+= gap
+            out.append(position)
+            left -= 1
+        }
+        return codes.bit <= endBit
+    }
+}
