@@ -171,6 +171,39 @@ import Testing
         #expect(try Searcher(reader: r).search(Query(terms: ["seoul"], mode: .all), limit: 1000).hits.count == 299)
     }
 
+    /// Phrases are answered from positions and snippets mark them: a compaction that drops
+    /// deleted stories renumbers the rest and re-encodes every list's positions.
+    @Test func phrasesAndSnippetsAreRightAfterACompactionDropsDeletedStories() throws {
+        for i in 0..<300 {
+            let words = i % 2 == 0 ? "the grain corridor deal held" : "the deal on the grain corridor held"
+            corpus.write("s\(i).txt", story("story number\(i) " + String(repeating: "filler words ", count: i % 40) + words + " in Seoul"))
+        }
+        do {
+            let first = try writer(mergeFactor: 100)
+            _ = try first.add(try IngestInput.resolve([corpus.path])) { _ in }
+            try first.commit()
+        }
+        #expect(try reader().manifest.segments.count > 1)
+        let w = try writer(mergeFactor: 100)
+        for i in stride(from: 0, to: 300, by: 3) { _ = try w.remove(w.select(relativePath: "s\(i).txt")) }
+        try w.commit()
+        #expect(try w.compact())
+
+        let r = try reader()
+        #expect(r.manifest.segments.count == 1)
+        let results = try Searcher(reader: r).search(try QuerySyntax(analyzer: .standard).parse("\"grain corridor deal\""),
+                                                     options: SearchOptions(limit: 1000))
+        let found = Set(try results.hits.map { try r.storedStory(at: $0.address).path })
+        #expect(found == Set((0..<300).filter { $0 % 2 == 0 && $0 % 3 != 0 }.map { "s\($0).txt" }))
+        let snippets = SnippetBuilder(analyzer: .standard, wordCount: 30)
+        for hit in results.hits.prefix(10) {
+            let snippet = snippets.snippet(of: try r.storedStory(at: hit.address).story.body,
+                                           terms: results.singleTerms, phrases: results.phrases)
+            let scalars = Array(snippet.text.unicodeScalars)
+            #expect(snippet.highlights.map { String(String.UnicodeScalarView(scalars[$0])) } == ["grain corridor deal"])
+        }
+    }
+
     @Test func aStoryMergedEarlierInTheSessionIsStillReplacedWhenItsFileChanges() throws {
         corpus.write("old/a.txt", story("alpha first version"))
         corpus.write("old/b.txt", story("beta"))
