@@ -16,55 +16,97 @@
 /// On the news corpus: 2.46 MB of positions, where varints took 3.24 MB and bit-packed
 /// blocks of 128 deltas (as the postings, and tantivy's and Lucene's positions) 2.97 MB.
 struct PositionsEncoder {
-    private var firsts: [UInt32] = []
-    private var gaps: [UInt32] = []
+    private var writer = RiceWriter()
 
     /// Appends the positions of a list whose term frequencies are `freqs`, given in the
     /// writer's in-memory form (per document, tf varints of deltas, the first from 0), to
     /// `out`. Returns where each group starts, from the start of the term's positions, for
     /// `PostingsEncoder`: empty for a list without a full block.
     mutating func encode(freqs: [UInt32], positions: [UInt8], into out: inout ByteBuffer) -> [UInt32] {
+        let (firsts, gaps) = Self.split(freqs: freqs, positions: positions)
         let base = out.count
         let fullBlocks = freqs.count / BitPacking.blockSize
         var starts: [UInt32] = []
         if fullBlocks > 0 { starts.reserveCapacity(fullBlocks + 1) }
-        positions.withUnsafeBytes { raw in
-            var offset = 0
-            var first = 0
-            while first < freqs.count {
-                let group = first..<min(first + BitPacking.blockSize, freqs.count)
-                if fullBlocks > 0 { starts.append(UInt32(out.count - base)) }
-                firsts.removeAll(keepingCapacity: true)
-                gaps.removeAll(keepingCapacity: true)
-                for i in group {
-                    firsts.append(UInt32(truncatingIfNeeded: readVarint(raw, &offset, raw.count)!))
-                    for _ in 0..<freqs[i] - 1 {
-                        gaps.append(UInt32(truncatingIfNeeded: readVarint(raw, &offset, raw.count)!))
-                    }
-                }
-                writeGroup(freqs: freqs[group], into: &out)
-                first = group.upperBound
-            }
+        var first = 0
+        var gap = 0
+        while first < freqs.count {
+            let group = first..<min(first + BitPacking.blockSize, freqs.count)
+            if fullBlocks > 0 { starts.append(UInt32(out.count - base)) }
+            var gapEnd = gap
+            for i in group { gapEnd &+= Int(freqs[i]) &- 1 }
+            writeGroup(freqs: freqs[group], firsts: firsts[group], gaps: gaps[gap..<gapEnd], into: &out)
+            first = group.upperBound
+            gap = gapEnd
         }
         if fullBlocks > 0 && starts.count == fullBlocks { starts.append(UInt32(out.count - base)) }
         return starts
     }
 
-    /// Writes the group of `firsts` and `gaps`, documents with frequencies `freqs`.
-    private func writeGroup(freqs: ArraySlice<UInt32>, into out: inout ByteBuffer) {
-        let firstParameter = RiceCode.cheapestParameter(firsts[...])
-        let gapParameter = RiceCode.cheapestParameter(gaps[...])
+    /// The in-memory varints of a list, parted into each document's first position and the
+    /// distances after it (all documents' in order).
+    private static func split(freqs: [UInt32], positions: [UInt8]) -> (firsts: [UInt32], gaps: [UInt32]) {
+        var total = 0
+        for tf in freqs { total &+= Int(tf) }
+        var gaps: [UInt32] = []
+        let firsts = [UInt32](unsafeUninitializedCapacity: freqs.count) { firsts, firstCount in
+            gaps = [UInt32](unsafeUninitializedCapacity: total - freqs.count) { gaps, gapCount in
+                positions.withUnsafeBufferPointer { bytes in
+                    var offset = 0
+                    /// The next varint; the writer's own bytes, so not checked.
+                    func next() -> UInt32 {
+                        var byte = bytes[offset]
+                        offset &+= 1
+                        var value = UInt32(byte & 0x7F)
+                        var shift: UInt32 = 7
+                        while byte >= 0x80 {
+                            byte = bytes[offset]
+                            offset &+= 1
+                            value |= UInt32(byte & 0x7F) &<< shift
+                            shift &+= 7
+                        }
+                        return value
+                    }
+                    var g = 0
+                    for (i, tf) in freqs.enumerated() {
+                        firsts[i] = next()
+                        for _ in 1..<Int(tf) {
+                            gaps[g] = next()
+                            g &+= 1
+                        }
+                    }
+                    gapCount = g
+                }
+            }
+            firstCount = freqs.count
+        }
+        return (firsts, gaps)
+    }
+
+    /// Writes one group: documents with frequencies `freqs`, their `firsts` and `gaps`.
+    private mutating func writeGroup(
+        freqs: ArraySlice<UInt32>, firsts: ArraySlice<UInt32>, gaps: ArraySlice<UInt32>, into out: inout ByteBuffer
+    ) {
+        let firstParameter = RiceCode.cheapestParameter(firsts)
+        let gapParameter = RiceCode.cheapestParameter(gaps)
         out.append(UInt8(firstParameter | gapParameter << 4))
-        var writer = RiceWriter()
-        var gap = 0
-        for (k, tf) in freqs.enumerated() {
-            writer.write(firsts[k], parameter: firstParameter, into: &out)
-            for _ in 0..<tf - 1 {
-                writer.write(gaps[gap], parameter: gapParameter, into: &out)
-                gap += 1
+        var writer = self.writer
+        freqs.withUnsafeBufferPointer { freqs in
+            firsts.withUnsafeBufferPointer { firsts in
+                gaps.withUnsafeBufferPointer { gaps in
+                    var gap = 0
+                    for k in 0..<freqs.count {
+                        writer.write(firsts[k], parameter: firstParameter)
+                        for _ in 1..<Int(freqs[k]) {
+                            writer.write(gaps[gap], parameter: gapParameter)
+                            gap &+= 1
+                        }
+                    }
+                }
             }
         }
         writer.finish(into: &out)
+        self.writer = writer
     }
 }
 

@@ -10,18 +10,24 @@ struct PostingList {
     /// Decodes `count` postings from the writer's in-memory form: per document, varint
     /// (delta from the previous document << 1 | tf == 1), then varint tf when tf != 1.
     init(varint bytes: [UInt8], count: Int) {
-        docs.reserveCapacity(count)
-        freqs.reserveCapacity(count)
+        var docs = [UInt32](repeating: 0, count: count)
+        var freqs = [UInt32](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
-            var offset = 0
-            var doc: UInt32 = 0
-            for _ in 0..<count {
-                let first = readVarint(raw, &offset, raw.count)!
-                doc += UInt32(first >> 1)
-                docs.append(doc)
-                freqs.append(first & 1 == 1 ? 1 : UInt32(readVarint(raw, &offset, raw.count)!))
+            docs.withUnsafeMutableBufferPointer { docs in
+                freqs.withUnsafeMutableBufferPointer { freqs in
+                    var offset = 0
+                    var doc: UInt32 = 0
+                    for i in 0..<count {
+                        let first = readVarint(raw, &offset, raw.count)!
+                        doc &+= UInt32(truncatingIfNeeded: first &>> 1)
+                        docs[i] = doc
+                        freqs[i] = first & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: readVarint(raw, &offset, raw.count)!)
+                    }
+                }
             }
         }
+        self.docs = docs
+        self.freqs = freqs
     }
 
     var count: Int { docs.count }

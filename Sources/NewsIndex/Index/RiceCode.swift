@@ -15,71 +15,101 @@ enum RiceCode {
     /// The bits `value` takes with parameter `r`.
     @inline(__always)
     static func length(of value: UInt32, parameter r: Int) -> Int {
-        let q = Int(value &>> UInt32(r))
-        return q < escapeQuotient ? q + 1 + r : escapeQuotient + 1 + 32
+        let q = Int(truncatingIfNeeded: value &>> UInt32(truncatingIfNeeded: r))
+        return q < escapeQuotient ? q &+ 1 &+ r : escapeQuotient + 1 + 32
     }
 
     /// The bits all of `values` take with parameter `r`.
     static func length(of values: ArraySlice<UInt32>, parameter r: Int) -> Int {
-        var total = 0
-        for v in values { total += length(of: v, parameter: r) }
-        return total
+        let shift = UInt32(truncatingIfNeeded: r)
+        let escaped = escapeQuotient + 32 - r
+        var beyondOneAndR = 0
+        for v in values {
+            let q = Int(truncatingIfNeeded: v &>> shift)
+            beyondOneAndR &+= q < escapeQuotient ? q : escaped
+        }
+        return beyondOneAndR &+ values.count &* (1 &+ r)
     }
 
     /// The parameter that codes `values` in the fewest bits (0 for none). Starts from the
-    /// width of their mean and walks to the cheaper neighbour while there is one: without
-    /// escapes the length is convex in the parameter, and escapes are rare near the best.
+    /// width of their mean (its neighbours measured in the same pass) and walks to the
+    /// cheaper neighbour while there is one: without escapes the length is convex in the
+    /// parameter, and escapes are rare near the best.
     static func cheapestParameter(_ values: ArraySlice<UInt32>) -> Int {
         guard !values.isEmpty else { return 0 }
         var sum: UInt64 = 0
-        for v in values { sum += UInt64(v) }
+        for v in values { sum &+= UInt64(v) }
         let mean = sum / UInt64(values.count)
-        var r = min(maxParameter, max(0, UInt64.bitWidth - mean.leadingZeroBitCount - 1))
-        var best = length(of: values, parameter: r)
-        for step in stride(from: 1, through: -1, by: -2) {
-            while r + step >= 0 && r + step <= maxParameter {
-                let next = length(of: values, parameter: r + step)
-                guard next < best else { break }
-                best = next
-                r += step
-            }
+        var r = min(maxParameter - 1, max(1, UInt64.bitWidth - mean.leadingZeroBitCount - 1))
+        var (below, at, above) = lengths(of: values, around: r)
+        while below < at && r > 0 {
+            r -= 1
+            (above, at) = (at, below)
+            below = r > 0 ? length(of: values, parameter: r - 1) : .max
+        }
+        while above < at && r < maxParameter {
+            r += 1
+            (below, at) = (at, above)
+            above = r < maxParameter ? length(of: values, parameter: r + 1) : .max
         }
         return r
     }
+
+    /// The lengths of `values` with parameters `r - 1`, `r` and `r + 1`, in one pass.
+    private static func lengths(of values: ArraySlice<UInt32>, around r: Int) -> (Int, Int, Int) {
+        let shift = UInt32(truncatingIfNeeded: r - 1)
+        var below = 0, at = 0, above = 0
+        for v in values {
+            let q = Int(truncatingIfNeeded: v &>> shift)
+            below &+= q < escapeQuotient ? q : escapeQuotient + 32 - (r - 1)
+            at &+= q >> 1 < escapeQuotient ? q >> 1 : escapeQuotient + 32 - r
+            above &+= q >> 2 < escapeQuotient ? q >> 2 : escapeQuotient + 32 - (r + 1)
+        }
+        let n = values.count
+        return (below &+ n &* r, at &+ n &* (r &+ 1), above &+ n &* (r &+ 2))
+    }
 }
 
-/// Appends Rice codes (`RiceCode`) to a byte buffer, low bits first.
+/// Writes Rice codes (`RiceCode`), low bits first, a 64-bit word at a time, then hands
+/// them over as bytes: appending to a byte array a byte at a time cost a segment's write
+/// more than the choice of parameters.
 struct RiceWriter {
-    private var pending: UInt64 = 0
-    private var pendingBits = 0
+    private var words: [UInt64] = []
+    private var current: UInt64 = 0
+    private var currentBits = 0
 
-    mutating func write(_ value: UInt32, parameter r: Int, into out: inout ByteBuffer) {
-        let q = Int(value &>> UInt32(r))
+    @inline(__always)
+    mutating func write(_ value: UInt32, parameter r: Int) {
+        let q = Int(truncatingIfNeeded: value &>> UInt32(truncatingIfNeeded: r))
         if q < RiceCode.escapeQuotient {
-            let low = UInt64(value) & ((1 &<< UInt64(r)) - 1)
-            append(1 &<< UInt64(q) | low &<< UInt64(q + 1), count: q + 1 + r, into: &out)
+            let low = UInt64(value) & ((1 &<< UInt64(truncatingIfNeeded: r)) &- 1)
+            append(1 &<< UInt64(truncatingIfNeeded: q) | low &<< UInt64(truncatingIfNeeded: q &+ 1), count: q &+ 1 &+ r)
         } else {
-            append(1 &<< UInt64(RiceCode.escapeQuotient), count: RiceCode.escapeQuotient + 1, into: &out)
-            append(UInt64(value), count: 32, into: &out)
+            append(1 &<< UInt64(RiceCode.escapeQuotient), count: RiceCode.escapeQuotient + 1)
+            append(UInt64(value), count: 32)
         }
     }
 
-    /// Writes the bits still pending, the last byte padded with zero bits.
+    /// Appends the codes written since the last `finish` to `out`, the last byte padded
+    /// with zero bits, and starts afresh.
     mutating func finish(into out: inout ByteBuffer) {
-        if pendingBits > 0 { out.append(UInt8(truncatingIfNeeded: pending)) }
-        pending = 0
-        pendingBits = 0
+        let byteCount = words.count * 8 + (currentBits + 7) / 8
+        if currentBits > 0 { words.append(current.littleEndian) }
+        words.withUnsafeBytes { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<byteCount])) }
+        words.removeAll(keepingCapacity: true)
+        current = 0
+        currentBits = 0
     }
 
-    /// `count` is at most 32, so with at most 7 bits pending everything fits in 64.
+    /// `code` holds `count` bits, at most 32.
     @inline(__always)
-    private mutating func append(_ bits: UInt64, count: Int, into out: inout ByteBuffer) {
-        pending |= bits &<< UInt64(pendingBits)
-        pendingBits += count
-        while pendingBits >= 8 {
-            out.append(UInt8(truncatingIfNeeded: pending))
-            pending &>>= 8
-            pendingBits -= 8
+    private mutating func append(_ code: UInt64, count: Int) {
+        current |= code &<< UInt64(truncatingIfNeeded: currentBits)
+        currentBits &+= count
+        if currentBits >= 64 {
+            words.append(current.littleEndian)
+            currentBits &-= 64
+            current = code &>> UInt64(truncatingIfNeeded: count &- currentBits)
         }
     }
 }

@@ -7,7 +7,7 @@ import Testing
     static func roundTrip(_ values: [UInt32], parameter r: Int) -> [UInt32?] {
         var out = ByteBuffer()
         var writer = RiceWriter()
-        for v in values { writer.write(v, parameter: r, into: &out) }
+        for v in values { writer.write(v, parameter: r) }
         writer.finish(into: &out)
         return out.bytes.withUnsafeBytes { raw in
             var reader = RiceReader(raw, bit: 0)
@@ -37,8 +37,8 @@ import Testing
         for v in Self.awkwardValues {
             var out = ByteBuffer()
             var writer = RiceWriter()
-            writer.write(v, parameter: r, into: &out)
-            writer.write(1, parameter: 0, into: &out)
+            writer.write(v, parameter: r)
+            writer.write(1, parameter: 0)
             writer.finish(into: &out)
             out.bytes.withUnsafeBytes { raw in
                 var reader = RiceReader(raw, bit: 0)
@@ -52,7 +52,7 @@ import Testing
         let values: [UInt32] = [5, 0, 900, UInt32.max, 17, 3, 1 << 20]
         var out = ByteBuffer()
         var writer = RiceWriter()
-        for v in values { writer.write(v, parameter: 4, into: &out) }
+        for v in values { writer.write(v, parameter: 4) }
         writer.finish(into: &out)
         out.bytes.withUnsafeBytes { raw in
             var reading = RiceReader(raw, bit: 0)
@@ -63,6 +63,23 @@ import Testing
                 #expect(skipped)
                 #expect(skipping.bit == reading.bit)
             }
+        }
+    }
+
+    /// A writer is reused group after group: each group's bytes hold only its own codes.
+    @Test func aWriterStartsAfreshAfterFinishing() {
+        var writer = RiceWriter()
+        var first = ByteBuffer()
+        for v: UInt32 in 0..<100 { writer.write(v * 977, parameter: 9) }
+        writer.finish(into: &first)
+        var second = ByteBuffer()
+        writer.write(5, parameter: 2)
+        writer.finish(into: &second)
+        #expect(second.bytes == [0b0000_0110])  // 5 >> 2 = 1: a zero bit, a one bit, then 01 (5 & 3, low bit first)
+        first.bytes.withUnsafeBytes { raw in
+            var reader = RiceReader(raw, bit: 0)
+            #expect((0..<100).map { _ in reader.read(parameter: 9) } == (0..<100).map { UInt32($0 * 977) })
+            #expect((reader.bit + 7) / 8 == raw.count)
         }
     }
 
