@@ -33,17 +33,21 @@ struct PositionGroupReader {
         return codes.bit <= endBit
     }
 
-    /// Appends the positions of the next document, which has `frequency` of them, to `out`
-    /// in increasing order; false when they are damaged.
-    mutating func readDocument(frequency: Int, into out: inout [UInt32]) -> Bool {
+    /// Whether `frequency` positions could follow in the term's positions (each code takes
+    /// a bit at least): a damaged frequency is caught before room is made for it.
+    func couldHold(_ frequency: Int) -> Bool { frequency <= endBit - codes.bit }
+
+    /// Reads the positions of the next document, which has `frequency` of them, into `out`
+    /// (room for `frequency`) in increasing order; false when they are damaged.
+    mutating func readDocument(frequency: Int, into out: UnsafeMutablePointer<UInt32>) -> Bool {
         guard frequency > 0, var position = codes.read(parameter: firstParameter) else { return false }
-        out.append(position)
-        var left = frequency - 1
-        while left > 0 {
+        out[0] = position
+        var i = 1
+        while i < frequency {
             guard let gap = codes.read(parameter: gapParameter), codes.bit <= endBit else { return false }
             position &+= gap
-            out.append(position)
-            left -= 1
+            out[i] = position
+            i += 1
         }
         return codes.bit <= endBit
     }

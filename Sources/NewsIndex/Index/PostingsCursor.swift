@@ -30,12 +30,18 @@ final class PostingsCursor {
     private var count = 0
     private var index = 0
     private var tailOffset = 0
-    /// The positions group of block `positionBlock`, at the start of the positions of its
-    /// document `positionIndex`: a cursor moves forward, so a group is read once however
-    /// many of its documents' positions are asked for.
+    /// The positions group of block `positionBlock` at the start of the positions of its
+    /// document `positionIndex`, and where those of the document read last (`lastReadIndex`)
+    /// start: a cursor moves forward, so a group is read once however many of its documents'
+    /// positions are asked for, the same document's perhaps twice.
     private var positionGroup: PositionGroupReader
     private var positionBlock = -1
     private var positionIndex = 0
+    private var lastRead: PositionGroupReader
+    private var lastReadIndex = -1
+    /// The decoded positions of the document read last, room for `positionCapacity`.
+    private var positionBuffer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+    private var positionCapacity = 64
 
     convenience init(segment: SegmentReader, term: TermInfo) {
         self.init(postings: segment.postings, positions: segment.positions, documentCount: segment.documentCount, term: term)
@@ -51,6 +57,7 @@ final class PostingsCursor {
         positionsStart = term.positions.lowerBound
         positionsEnd = term.positions.upperBound
         positionGroup = PositionGroupReader(positions: positions, start: positionsEnd, end: positionsEnd)
+        lastRead = positionGroup
         regionEnd = term.postings.upperBound
         fullBlocks = term.docFreq / BitPacking.blockSize
         var start = term.postings.lowerBound
@@ -69,6 +76,7 @@ final class PostingsCursor {
     deinit {
         docs.deallocate()
         freqs.deallocate()
+        positionBuffer.deallocate()
     }
 
     /// The current document's term frequency.
@@ -114,40 +122,60 @@ final class PostingsCursor {
 
     /// The positions of the term in the current document, in increasing order.
     func positionsOfCurrentDocument() -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(min(freq, 1024))
-        positionsOfCurrentDocument(into: &out)
-        return out
+        withPositionsOfCurrentDocument { Array($0) }
     }
 
-    /// Replaces the contents of `out` with the positions of the term in the current
-    /// document, in increasing order (none when they are damaged: `isCorrupt` is set).
-    func positionsOfCurrentDocument(into out: inout [UInt32]) {
-        out.removeAll(keepingCapacity: true)
-        guard doc != Self.exhausted else { return }
-        if positionBlock != block || positionIndex > index {
-            let start = positionsStart + groupStart(ofBlock: block)
-            guard start < positionsEnd else { isCorrupt = true; return }
-            positionGroup = PositionGroupReader(positions: positions, start: start, end: positionsEnd)
-            positionBlock = block
-            positionIndex = 0
-        }
-        while positionIndex < index {
-            guard positionGroup.skipDocument(frequency: Int(freqs[positionIndex])) else {
-                positionBlock = -1
-                isCorrupt = true
-                return
+    /// Calls `body` with the positions of the term in the current document, in increasing
+    /// order (none when they are damaged: `isCorrupt` is set), held only for the call: a
+    /// merge copies them, and a headline test reads one, without an array per document.
+    func withPositionsOfCurrentDocument<R>(_ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        let decoded = decodePositions()
+        return body(UnsafeBufferPointer(start: positionBuffer, count: decoded))
+    }
+
+    /// Decodes the current document's positions into `positionBuffer`; returns how many
+    /// (none when they are damaged).
+    private func decodePositions() -> Int {
+        guard doc != Self.exhausted else { return 0 }
+        var reader: PositionGroupReader
+        if positionBlock == block && index == lastReadIndex {
+            reader = lastRead
+        } else {
+            if positionBlock != block || index < positionIndex {
+                let start = positionsStart + groupStart(ofBlock: block)
+                guard start < positionsEnd else { return damaged() }
+                positionGroup = PositionGroupReader(positions: positions, start: start, end: positionsEnd)
+                positionBlock = block
+                positionIndex = 0
             }
-            positionIndex += 1
+            while positionIndex < index {
+                guard positionGroup.skipDocument(frequency: Int(freqs[positionIndex])) else { return damaged() }
+                positionIndex += 1
+            }
+            reader = positionGroup
         }
-        var reader = positionGroup
-        guard reader.readDocument(frequency: freq, into: &out),
+        lastRead = reader
+        lastReadIndex = index
+        let n = freq
+        guard reader.couldHold(n) else { return damaged() }
+        if n > positionCapacity {
+            positionBuffer.deallocate()
+            positionCapacity = max(n, positionCapacity * 2)
+            positionBuffer = UnsafeMutablePointer<UInt32>.allocate(capacity: positionCapacity)
+        }
+        guard reader.readDocument(frequency: n, into: positionBuffer),
               index < count - 1 || reader.end == positionsStart + groupEnd(ofBlock: block)
-        else {
-            out.removeAll(keepingCapacity: true)
-            isCorrupt = true
-            return
-        }
+        else { return damaged() }
+        positionGroup = reader
+        positionIndex = index + 1
+        return n
+    }
+
+    private func damaged() -> Int {
+        isCorrupt = true
+        positionBlock = -1
+        lastReadIndex = -1
+        return 0
     }
 
     /// Where the positions of block `b` (the tail when `b == fullBlocks`) start, from the

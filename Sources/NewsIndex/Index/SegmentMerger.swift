@@ -177,7 +177,6 @@ struct SegmentMerger {
     ) throws(IndexError) {
         list.removeAll()
         positions?.removeAll(keepingCapacity: true)
-        var documentPositions: [UInt32] = []
         for (s, info) in parts {
             let segment = sources[s].segment
             let cursor = PostingsCursor(segment: segment, term: info)
@@ -186,14 +185,15 @@ struct SegmentMerger {
                 if doc >= 0 {
                     list.append(doc: UInt32(doc), freq: UInt32(cursor.freq))
                     if positions != nil {
-                        cursor.positionsOfCurrentDocument(into: &documentPositions)
+                        cursor.withPositionsOfCurrentDocument { documentPositions in
+                            var previous: UInt32 = 0
+                            for p in documentPositions {
+                                positions!.appendVarint(UInt64(p &- previous))
+                                previous = p
+                            }
+                        }
                         if cursor.isCorrupt {
                             throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "positions of a term are damaged")
-                        }
-                        var previous: UInt32 = 0
-                        for p in documentPositions {
-                            positions!.appendVarint(UInt64(p &- previous))
-                            previous = p
                         }
                     }
                 }

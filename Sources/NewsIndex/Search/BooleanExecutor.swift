@@ -67,7 +67,7 @@ final class TermIterator: DocIterator {
         if let headline {
             while cursor.doc != PostingsCursor.exhausted {
                 let limit = UInt32(headline(cursor.doc))
-                if limit > 0, let first = cursor.positionsOfCurrentDocument().first, first < limit { break }
+                if limit > 0, let first = cursor.withPositionsOfCurrentDocument(\.first), first < limit { break }
                 cursor.next()
             }
         }
