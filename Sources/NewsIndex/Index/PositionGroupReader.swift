@@ -1,6 +1,6 @@
 /// Reads one group of a term's positions (`PositionsEncoder` gives the layout) a document
 /// at a time, in postings order. Damage shows as a failed read, never as a read outside
-/// the term's positions.
+/// the positions section.
 struct PositionGroupReader {
     private var codes: RiceReader
     private let firstParameter: Int
