@@ -1,4 +1,4 @@
-/// The segment file format, version 11: one immutable file `seg-<id>.seg` per segment.
+/// The segment file format, version 12: one immutable file `seg-<id>.seg` per segment.
 ///
 /// All integers are little-endian; "varint" is LEB128. Layout:
 ///
@@ -30,7 +30,7 @@
 /// - `termIndex`: term count u64, block count u32, then one u32 offset into `terms` per block.
 /// - `postings`: per term, its documents in blocks of 128 with a skip table
 ///   (`PostingsEncoder` documents the layout).
-/// - `positions` (Rice-coded groups since version 11): per term, a group per postings block
+/// - `positions` (Rice-coded groups since version 12): per term, a group per postings block
 ///   of 128 documents and one for the tail, which the block's skip entry points at; in a
 ///   group, per document in postings order, its tf positions as the first (from 0) and the
 ///   distance of each from the one before, Rice-coded (`PositionsEncoder` documents the
@@ -57,7 +57,7 @@
 ///   per document sorted by a hash of root and path (`FileKeyTable` documents it): how a
 ///   writer finds a file's stories without a catalogue of every file in memory.
 enum SegmentFormat {
-    static let version: UInt32 = 11
+    static let version: UInt32 = 12
     static let headerMagic: [UInt8] = Array("NIDXSEG1".utf8)
     static let footerMagic: [UInt8] = Array("NIDXEND1".utf8)
     static let headerSize = 16
