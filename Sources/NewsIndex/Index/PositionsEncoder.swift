@@ -44,6 +44,60 @@ struct PositionsEncoder {
         return starts
     }
 
+    // MARK: One document at a time
+
+    /// The list being encoded a document at a time (`add(positions:into:)`): its length so
+    /// far, its group starts, and the documents of the group not yet written.
+    private var listLength = 0
+    private var listDocuments = 0
+    private var listStarts: [UInt32] = []
+    private var groupFreqs: [UInt32] = []
+    private var groupFirsts: [UInt32] = []
+    private var groupGaps: [UInt32] = []
+
+    /// Appends one document's positions (increasing) to the list being encoded, writing a
+    /// group to `out` each time one fills: so a merge never holds a whole list, whose
+    /// positions for a word like `the` grow with the index. `finishList` ends the list.
+    mutating func add(positions: UnsafeBufferPointer<UInt32>, into out: inout ByteBuffer) {
+        if groupFreqs.isEmpty { listStarts.append(UInt32(listLength)) }
+        groupFreqs.append(UInt32(positions.count))
+        var previous = positions.first ?? 0
+        groupFirsts.append(previous)
+        for p in positions.dropFirst() {
+            groupGaps.append(p &- previous)
+            previous = p
+        }
+        listDocuments += 1
+        if groupFreqs.count == BitPacking.blockSize { writePendingGroup(into: &out) }
+    }
+
+    /// Writes the list's last group; returns the list's length in bytes and where each
+    /// group starts, as `encode` does.
+    mutating func finishList(into out: inout ByteBuffer) -> (length: Int, groupStarts: [UInt32]) {
+        if !groupFreqs.isEmpty { writePendingGroup(into: &out) }
+        var starts = listStarts
+        if listDocuments < BitPacking.blockSize {
+            starts = []
+        } else if listDocuments % BitPacking.blockSize == 0 {
+            starts.append(UInt32(listLength))
+        }
+        defer {
+            listLength = 0
+            listDocuments = 0
+            listStarts.removeAll(keepingCapacity: true)
+        }
+        return (listLength, starts)
+    }
+
+    private mutating func writePendingGroup(into out: inout ByteBuffer) {
+        let before = out.count
+        writeGroup(freqs: groupFreqs[...], firsts: groupFirsts[...], gaps: groupGaps[...], into: &out)
+        listLength += out.count - before
+        groupFreqs.removeAll(keepingCapacity: true)
+        groupFirsts.removeAll(keepingCapacity: true)
+        groupGaps.removeAll(keepingCapacity: true)
+    }
+
     /// The in-memory varints of a list, parted into each document's first position and the
     /// distances after it (all documents' in order).
     private static func split(freqs: [UInt32], positions: [UInt8]) -> (firsts: [UInt32], gaps: [UInt32]) {

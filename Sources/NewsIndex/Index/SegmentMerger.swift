@@ -125,8 +125,6 @@ struct SegmentMerger {
     /// building the term dictionary; so neither stream is held in memory.
     private func writeInvertedSections(_ file: SegmentFileWriter, norms: [UInt8]) throws(IndexError) {
         var list = PostingList()
-        var positions: [UInt8]? = []
-        var noPositions: [UInt8]?
         var encoded = ByteBuffer()
         var layout = PositionsLayout()
         var positionsEncoder = PositionsEncoder()
@@ -134,13 +132,20 @@ struct SegmentMerger {
         var walk = try MergedTermWalk(sources.map(\.segment))
         var read = ReadProgress(sources.map(\.segment))
         while let (_, parts) = try walk.next() {
-            try mergeLists(parts, into: &list, positions: &positions)
+            var documents = 0
+            try forEachLiveDocument(parts) { cursor, _ throws(IndexError) in
+                cursor.withPositionsOfCurrentDocument { positionsEncoder.add(positions: $0, into: &encoded) }
+                documents += 1
+                if encoded.count >= 1 << 16 {
+                    try file.append(encoded.bytes)
+                    encoded.removeAll()
+                }
+            }
             read.passed(parts)
-            guard list.count > 0 else { continue }
-            encoded.removeAll()
-            let groups = positionsEncoder.encode(freqs: list.freqs, positions: positions!, into: &encoded)
+            let (length, groups) = positionsEncoder.finishList(into: &encoded)
             try file.append(encoded.bytes)
-            layout.add(length: encoded.count, groupStarts: groups)
+            encoded.removeAll()
+            if documents > 0 { layout.add(length: length, groupStarts: groups) }
         }
         try file.end()
         read.finish()
@@ -149,7 +154,10 @@ struct SegmentMerger {
         walk = try MergedTermWalk(sources.map(\.segment))
         read = ReadProgress(sources.map(\.segment))
         while let (term, parts) = try walk.next() {
-            try mergeLists(parts, into: &list, positions: &noPositions)
+            list.removeAll()
+            try forEachLiveDocument(parts) { cursor, doc throws(IndexError) in
+                list.append(doc: UInt32(doc), freq: UInt32(cursor.freq))
+            }
             read.passed(parts)
             guard list.count > 0 else { continue }
             encoded.removeAll()
@@ -169,32 +177,20 @@ struct SegmentMerger {
         try file.section(.termIndex, termIndex)
     }
 
-    /// One term's list over all sources, live documents only, renumbered; with `positions`
-    /// (not nil), their positions too, in the writer's in-memory form (per document, tf
-    /// varints of deltas, the first from 0).
-    private func mergeLists(
-        _ parts: [(source: Int, info: TermInfo)], into list: inout PostingList, positions: inout [UInt8]?
+    /// Calls `body` with each live document of one term's lists over all sources, in merged
+    /// order: the source's cursor on it, and its number in the merged segment.
+    private func forEachLiveDocument(
+        _ parts: [(source: Int, info: TermInfo)], _ body: (PostingsCursor, Int32) throws(IndexError) -> Void
     ) throws(IndexError) {
-        list.removeAll()
-        positions?.removeAll(keepingCapacity: true)
         for (s, info) in parts {
             let segment = sources[s].segment
             let cursor = PostingsCursor(segment: segment, term: info)
             while cursor.doc != PostingsCursor.exhausted {
                 let doc = maps[s][cursor.doc]
                 if doc >= 0 {
-                    list.append(doc: UInt32(doc), freq: UInt32(cursor.freq))
-                    if positions != nil {
-                        cursor.withPositionsOfCurrentDocument { documentPositions in
-                            var previous: UInt32 = 0
-                            for p in documentPositions {
-                                positions!.appendVarint(UInt64(p &- previous))
-                                previous = p
-                            }
-                        }
-                        if cursor.isCorrupt {
-                            throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "positions of a term are damaged")
-                        }
+                    try body(cursor, doc)
+                    if cursor.isCorrupt {
+                        throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "positions of a term are damaged")
                     }
                 }
                 cursor.next()
@@ -204,7 +200,6 @@ struct SegmentMerger {
             }
         }
     }
-
 
     // MARK: Stored stories
 

@@ -82,6 +82,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [0, 1, 127, 128, 129, 256, 1000])
+    func encodingADocumentAtATimeWritesWhatEncodingTheListWrites(_ n: Int) {
+        let documents = Self.list(n, maxFreq: 9)
+        let whole = Encoded(documents)
+        var streamed = ByteBuffer()
+        var encoder = PositionsEncoder()
+        for d in documents { d.positions.withUnsafeBufferPointer { encoder.add(positions: $0, into: &streamed) } }
+        let (length, groups) = encoder.finishList(into: &streamed)
+        #expect(streamed.bytes == whole.positions)
+        #expect(length == whole.positions.count)
+        #expect(groups == whole.groups)
+        // The encoder starts the next list afresh.
+        for d in documents.prefix(3) { d.positions.withUnsafeBufferPointer { encoder.add(positions: $0, into: &streamed) } }
+        #expect(encoder.finishList(into: &streamed).length == streamed.count - whole.positions.count)
+    }
+
     @Test func aListWithoutDocumentsWritesNothing() {
         var out = ByteBuffer()
         var encoder = PositionsEncoder()
