@@ -107,34 +107,36 @@ struct BodyScan {
 
                 let stretchStart = i, firstWord = words.count
                 var pieceStart = i, pieceContinuations = continuationBytes
-                var mayHoldKey = false, hasWordBytes = false, afterAlphanumeric = false
+                var mayHoldKey = false, hasWordBytes = false
                 while i < n {
                     let b = body[i]
                     let kind = kinds[Int(b)]
                     if kind >= ByteKind.alphanumeric {
-                        if !afterAlphanumeric && kind == ByteKind.keyStart && !mayHoldKey {
-                            // A word starts here; unless its second byte is an ASCII letter or
-                            // digit that no term has after this first one, tokenize it.
+                        // A run of ASCII letters and digits starts here, taken whole below
+                        // (a byte of any other kind ends it). Unless its second byte is an
+                        // ASCII letter or digit that no term has after this first one, its
+                        // stretch is tokenized.
+                        if kind == ByteKind.keyStart && !mayHoldKey {
                             mayHoldKey = i + 1 == n || kinds[Int(body[i + 1])] < ByteKind.alphanumeric
                                 || keys.mayStart(b, body[i + 1])
                         }
-                        afterAlphanumeric = true
                         hasWordBytes = true
+                        i += 1
+                        while i < n && kinds[Int(body[i])] >= ByteKind.alphanumeric { i += 1 }
+                        continue
                     } else if kind == ByteKind.punctuation {
-                        afterAlphanumeric = false
+                        // Nothing to note.
                     } else if kind == ByteKind.space {
                         break
                     } else if let length = BodyScan.punctuationLength(body, at: i) {
                         // Dashes, curly quotes, bullets, ellipses, no-break spaces: never
                         // in a token, so they cannot make a stretch worth tokenizing.
-                        afterAlphanumeric = false
                         continuationBytes += length - 1
                         i += length
                         continue
                     } else {
                         mayHoldKey = true
                         hasWordBytes = true
-                        afterAlphanumeric = false
                         if b & 0xC0 == 0x80 {
                             continuationBytes += 1
                         } else if b >= 0xE3 && b <= 0xE9 {
@@ -216,8 +218,10 @@ struct BodyScan {
             var found = hits
             hits = []
             let words = words
+            // A closure rather than the method `keys.mayMatch`, whose partial application
+            // would copy `keys` into a new heap box at every run.
             analyzer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: body[runStart..<runEnd]),
-                                  stemmingOnly: keys.mayMatch) { term, range in
+                                  stemmingOnly: { keys.mayMatch($0) }) { term, range in
                 ordinal += 1
                 let key = keys.index(of: term)
                 guard key >= 0 else { return }
