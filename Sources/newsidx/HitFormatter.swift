@@ -65,14 +65,15 @@ struct HitFormatter {
     /// the work `--stats` times; building the output strings is not.
     /// `clusters` holds each hit's cluster, in the order of `results.hits`.
     func prepare(_ results: SearchResults, clusters: [CollapsedHit] = []) throws(IndexError) -> [PreparedHit] {
-        try results.hits.enumerated().map { i, hit throws(IndexError) in
+        let snippetQuery = SnippetQuery(terms: results.singleTerms, phrases: results.phrases)
+        return try results.hits.enumerated().map { i, hit throws(IndexError) in
             if format == .trec || format == .paths {
                 let record = try reader.record(at: hit.address)
                 return PreparedHit(hit: hit, root: record.root, path: record.path, item: record.item)
             }
             let stored = try reader.storedStory(at: hit.address)
             var prepared = PreparedHit(hit: hit, root: stored.root, path: stored.path, item: stored.story.itemID, stored: stored,
-                                       snippet: snippets.snippet(of: stored.story.body, terms: results.singleTerms, phrases: results.phrases),
+                                       snippet: snippets.snippet(of: stored.story.body, for: snippetQuery),
                                        explanation: try explainer?.explain(hit, in: results))
             if i < clusters.count {
                 let group = clusters[i]

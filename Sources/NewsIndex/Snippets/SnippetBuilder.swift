@@ -22,7 +22,36 @@ public struct SnippetBuilder: Sendable {
     /// (each the phrase's analyzed terms, in order). A term that the query has only inside
     /// phrases belongs in `phrases` alone, or it would be marked wherever it occurs too.
     public func snippet(of text: String, terms: [WeightedTerm], phrases: [[WeightedTerm]] = []) -> Snippet {
+        snippet(of: text, for: SnippetQuery(terms: terms, phrases: phrases))
+    }
+
+    /// The snippet of `text` (a story's body) for `query`, made once for all of its hits.
+    public func snippet(of text: String, for query: SnippetQuery) -> Snippet {
         guard wordCount > 0 else { return .empty }
+        let keys = query.keys
+        var text = text
+        return text.withUTF8 { body in
+            let scan = BodyScan(body, keys: keys, analyzer: analyzer)
+            let marks = SnippetMark.find(in: scan, keys: keys)
+            let ranges = PassageChooser(words: scan.words, sentences: scan.sentences, marks: marks, weights: query.weights, budget: wordCount).choose()
+            return FragmentRenderer(body: body, scan: scan, marks: marks).render(ranges)
+        }
+    }
+}
+
+/// What the snippets of one query look for, and what finding each is worth: made once for all
+/// its hits (building the byte tables of `SnippetKeys` for each of ten hits cost more than
+/// a tenth of their snippets).
+public struct SnippetQuery: Sendable {
+    let keys: SnippetKeys
+    /// What covering each mark key (the single terms, then the phrases) is worth: a term's
+    /// idf (never quite nothing), a phrase the sum of its words'.
+    let weights: [Double]
+
+    /// A query's single `terms` and its `phrases` (each the phrase's analyzed terms, in
+    /// order). A term that the query has only inside phrases belongs in `phrases` alone, or it
+    /// would be marked wherever it occurs too.
+    public init(terms: [WeightedTerm], phrases: [[WeightedTerm]] = []) {
         var singles: [String] = []
         for term in terms { singles.append(term.text) }
         var phraseTexts: [[String]] = []
@@ -31,19 +60,10 @@ public struct SnippetBuilder: Sendable {
             for term in phrase { texts.append(term.text) }
             phraseTexts.append(texts)
         }
-        let keys = SnippetKeys(singles: singles, phrases: phraseTexts)
-        // What covering each mark key is worth: a term's idf (never quite nothing), a phrase
-        // the sum of its words'.
+        keys = SnippetKeys(singles: singles, phrases: phraseTexts)
         var weights: [Double] = []
         for term in terms { weights.append(max(term.idf, 0.01)) }
         for phrase in phrases { weights.append(phrase.reduce(0.0) { $0 + max($1.idf, 0.01) }) }
-
-        var text = text
-        return text.withUTF8 { body in
-            let scan = BodyScan(body, keys: keys, analyzer: analyzer)
-            let marks = SnippetMark.find(in: scan, keys: keys)
-            let ranges = PassageChooser(words: scan.words, sentences: scan.sentences, marks: marks, weights: weights, budget: wordCount).choose()
-            return FragmentRenderer(body: body, scan: scan, marks: marks).render(ranges)
-        }
+        self.weights = weights
     }
 }
