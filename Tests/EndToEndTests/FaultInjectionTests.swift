@@ -95,7 +95,7 @@ import Glibc
         let before = indexSnapshot(index)
         // Fill what is left of the file system.
         let filler = mountPoint + "/filler"
-        FileManager.default.createFile(atPath: filler, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler, contents: nil)
         let fd = open(filler, O_WRONLY)
         let block = [UInt8](repeating: 0x41, count: 4096)
         while block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
