@@ -111,6 +111,18 @@ struct RunResult: CustomStringConvertible {
 }
 
 /// Reads a pipe to its end on a thread of its own.
+/// Runs `start` (which makes and starts a fresh `Process`) once more if it fails with EBADF:
+/// swift-corelibs-foundation's `Process.run()` can fail so while other threads start and
+/// reap processes (swiftlang/swift#57827), as the crash and concurrency tests do by the
+/// hundred.
+func retryingBadDescriptor<T>(_ start: () throws -> T) throws -> T {
+    do {
+        return try start()
+    } catch let error as NSError where error.domain == NSPOSIXErrorDomain && error.code == Int(EBADF) {
+        return try start()
+    }
+}
+
 private final class PipeDrain: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
@@ -153,6 +165,14 @@ func newsidx(
     timeout: Double = 30,
     unprivileged: Bool = false
 ) throws -> RunResult {
+    try retryingBadDescriptor {
+        try runNewsidx(arguments, cwd: cwd, environment: environment, timeout: timeout, unprivileged: unprivileged)
+    }
+}
+
+private func runNewsidx(
+    _ arguments: [String], cwd: String?, environment: [String: String], timeout: Double, unprivileged: Bool
+) throws -> RunResult {
     let process = Process()
     if unprivileged && getuid() == 0 {
         // Root reads every file whatever its mode; run as nobody so permissions bite.
@@ -184,6 +204,9 @@ func newsidx(
         finished.wait()
     }
     let stdout = outDrain.result(), stderr = errDrain.result()
+    // Closed here, while this thread owns them, not whenever the pipes are deallocated.
+    try? out.fileHandleForReading.close()
+    try? err.fileHandleForReading.close()
     return RunResult(arguments: arguments, stdoutData: stdout, stderrData: stderr,
                      reason: process.terminationReason, status: process.terminationStatus, timedOut: timedOut)
 }

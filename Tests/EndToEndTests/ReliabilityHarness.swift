@@ -65,6 +65,10 @@ func restoreIndex(_ from: String, to: String) throws {
 
 /// Starts `newsidx` without waiting for it (output discarded), for a test to kill.
 func startNewsidx(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    try retryingBadDescriptor { try launchNewsidx(arguments, environment: environment) }
+}
+
+private func launchNewsidx(_ arguments: [String], environment: [String: String]) throws -> Process {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try NewsidxBinary.path())
     process.arguments = arguments
