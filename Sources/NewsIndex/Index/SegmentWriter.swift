@@ -17,7 +17,7 @@ struct SegmentWriter {
     private var pathBytes = ByteBuffer()
     /// Per document, its file's key hash and its number (`FileKeyTable`).
     private var fileKeys: [UInt64] = []
-    private var storedStories = StoredStoryWriter()
+    private let storedStories = StoryCompressionPipeline()
     private(set) var totalTokens: UInt64 = 0
     /// Bytes allocated by the per-term lists.
     private var postingBytes = 0
@@ -41,7 +41,7 @@ struct SegmentWriter {
     var memoryFootprint: Int {
         terms.memoryFootprint + postingBytes + postings.count * 96 + postings.capacity * 32
             + docs.capacity + fingerprints.capacity + pathBytes.capacity + pathOffsets.capacity * 4
-            + fileKeys.capacity * 8 + norms.capacity + storedStories.memoryFootprint
+            + fileKeys.capacity * 8 + norms.capacity + storedStories.recordBytes
     }
 
     mutating func add(_ record: DocumentRecord, _ story: Story) {
@@ -164,7 +164,7 @@ struct SegmentWriter {
     /// point into them. The stored stories are compressed on another thread while this one
     /// encodes the postings.
     func write(to path: String) throws(IndexError) {
-        let store = BackgroundResult { [storedStories] in storedStories.compress() }
+        let store = BackgroundResult { [storedStories] in storedStories.finish() }
         let file = try SegmentFileWriter(creating: path)
         try file.section(.docs, docs.bytes)
         var paths = ByteBuffer(capacity: pathOffsets.count * 4 + pathBytes.count)

@@ -75,8 +75,7 @@ struct StoredStoryWriter {
         let first = compress(0..<half, dictionary: dictionary)
         let second = secondHalf.wait()
         let ends = first.ends + second.ends.map { $0 + first.frames.count }
-        let lengths = (0..<count).map { UInt32(offsets[$0 + 1] - offsets[$0]) }
-        return Compressed(dictionary: dictionary, rawLengths: lengths, pieces: [first.frames, second.frames], frameEnds: ends)
+        return Compressed(dictionary: dictionary, rawLengths: rawLengths, pieces: [first.frames, second.frames], frameEnds: ends)
     }
 
     /// Appends the whole section to `file` (between its `begin` and `end`), for a segment
@@ -116,38 +115,28 @@ struct StoredStoryWriter {
     }
 
     /// The zstd frames of records `range`, back to back, and where each ends.
-    private func compress(_ range: Range<Int>, dictionary: [UInt8]) -> (frames: [UInt8], ends: [Int]) {
+    func compress(_ range: Range<Int>, dictionary: [UInt8]) -> (frames: [UInt8], ends: [Int]) {
         var frames = ByteBuffer(capacity: (offsets[range.upperBound] - offsets[range.lowerBound]) / 2)
         var ends: [Int] = []
         ends.reserveCapacity(range.count)
+        let compressor = FrameCompressor(dictionary: dictionary)
         raw.bytes.withUnsafeBytes { source in
-            let cctx = ZSTD_createCCtx()
-            defer { ZSTD_freeCCtx(cctx) }
-            let cdict = dictionary.isEmpty ? nil : dictionary.withUnsafeBytes {
-                ZSTD_createCDict($0.baseAddress, $0.count, Self.compressionLevel)
-            }
-            defer { if let cdict { ZSTD_freeCDict(cdict) } }
-            var scratch = [UInt8](repeating: 0, count: 1 << 16)
             for i in range {
-                let record = UnsafeRawBufferPointer(rebasing: source[offsets[i]..<offsets[i + 1]])
-                let bound = ZSTD_compressBound(record.count)
-                if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
-                let n = scratch.withUnsafeMutableBytes { dst in
-                    if let cdict {
-                        return ZSTD_compress_usingCDict(cctx, dst.baseAddress, dst.count, record.baseAddress, record.count, cdict)
-                    }
-                    return ZSTD_compressCCtx(cctx, dst.baseAddress, dst.count, record.baseAddress, record.count, Self.compressionLevel)
-                }
-                precondition(ZSTD_isError(n) == 0, "zstd compression cannot fail with a bound-sized buffer")
-                frames.append(contentsOf: scratch[..<n])
+                compressor.compress(UnsafeRawBufferPointer(rebasing: source[offsets[i]..<offsets[i + 1]]), into: &frames)
                 ends.append(frames.count)
             }
         }
         return (frames.bytes, ends)
     }
 
+    /// The bytes of the records held.
+    var recordBytes: Int { raw.count }
+
+    /// Each record's length.
+    var rawLengths: [UInt32] { (0..<count).map { UInt32(offsets[$0 + 1] - offsets[$0]) } }
+
     /// A dictionary from evenly spread stories, or none when there is too little to learn from.
-    private func trainDictionary() -> [UInt8] {
+    func trainDictionary() -> [UInt8] {
         guard count >= 16, raw.count >= 64 << 10 else { return [] }
         // A dictionary much larger than a sixteenth of the text costs more than it saves.
         let capacity = min(Self.dictionaryCapacity, raw.count / 16)
@@ -181,6 +170,41 @@ struct StoredStoryWriter {
         }
         guard ZDICT_isError(n) == 0, n > 0 else { return [] }
         return Array(dictionary[..<n])
+    }
+}
+
+/// A zstd compression context, with the segment's dictionary digested once: compresses
+/// records one frame each.
+final class FrameCompressor {
+    private let context: OpaquePointer
+    private let dictionary: OpaquePointer?
+    private var scratch = [UInt8](repeating: 0, count: 1 << 16)
+
+    init(dictionary bytes: [UInt8]) {
+        context = ZSTD_createCCtx()
+        dictionary = bytes.isEmpty ? nil : bytes.withUnsafeBytes {
+            ZSTD_createCDict($0.baseAddress, $0.count, StoredStoryWriter.compressionLevel)
+        }
+    }
+
+    deinit {
+        ZSTD_freeCCtx(context)
+        if let dictionary { ZSTD_freeCDict(dictionary) }
+    }
+
+    /// Appends `record`'s frame to `frames`.
+    func compress(_ record: UnsafeRawBufferPointer, into frames: inout ByteBuffer) {
+        let bound = ZSTD_compressBound(record.count)
+        if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
+        let n = scratch.withUnsafeMutableBytes { dst in
+            if let dictionary {
+                return ZSTD_compress_usingCDict(context, dst.baseAddress, dst.count, record.baseAddress, record.count, dictionary)
+            }
+            return ZSTD_compressCCtx(context, dst.baseAddress, dst.count, record.baseAddress, record.count,
+                                     StoredStoryWriter.compressionLevel)
+        }
+        precondition(ZSTD_isError(n) == 0, "zstd compression cannot fail with a bound-sized buffer")
+        frames.append(contentsOf: scratch[..<n])
     }
 }
 
