@@ -31,7 +31,7 @@ struct ReindexCommand: ParsableCommand {
             let writer = try IndexWriter(directory: location.directory, analyzer: .standard, options: writing.writerOptions)
             let summary = try writer.reindex { WriterOptions.report($0, progress) }
             try writer.commit()
-            return (summary, writer.corpusRoots.count)
+            return (summary, writer.rootCount)
         }
         guard !writing.quiet else { return }
         Terminal.output("\(roots) \(roots == 1 ? "root" : "roots"): "

@@ -3,14 +3,14 @@
 /// writer's memory does not grow with the index.
 ///
 /// The catalogue covers the committed segments (without their deleted documents) and the
-/// segments this writer has written out since; not the segment being built. A writer
-/// handles each file once between commits (`add` flushes what an earlier `add` left
-/// building), so no lookup needs the stories still in memory.
+/// segments this writer wrote out in earlier `add` calls since (`add` first writes out what
+/// an earlier one left building); not those of the `add` or `reindex` under way, which
+/// handles each file once and so never needs to look up what it has itself written.
 extension IndexWriter {
     /// The live stories of the file `key`, or nil when it has none.
     func stories(of key: FileKey) throws(IndexError) -> FileStories? {
         var found: FileStories?
-        for segment in catalogueSegments {
+        for segment in try catalogueSegments() {
             for doc in segment.documents(root: key.root, path: key.path) where !isDeleted(segment.id, doc) {
                 let record = try segment.record(doc)
                 let entry = CatalogueEntry(segment: segment.id, doc: doc, storyID: record.storyID,
@@ -24,7 +24,7 @@ extension IndexWriter {
 
     /// Calls `body` with every live story, segment by segment in document order.
     func forEachStory(_ body: (FileKey, DocumentRecord, CatalogueEntry) throws(IndexError) -> Void) throws(IndexError) {
-        for segment in catalogueSegments {
+        for segment in try catalogueSegments() {
             for doc in 0..<segment.documentCount where !isDeleted(segment.id, doc) {
                 let record = try segment.record(doc)
                 try body(FileKey(root: record.rootID, path: record.path), record,
@@ -35,9 +35,9 @@ extension IndexWriter {
     }
 
     /// Live stories by root id.
-    func storyCountsByRoot() -> [UInt32: Int] {
+    func storyCountsByRoot() throws(IndexError) -> [UInt32: Int] {
         var counts: [UInt32: Int] = [:]
-        for segment in catalogueSegments {
+        for segment in try catalogueSegments() {
             for doc in 0..<segment.documentCount where !isDeleted(segment.id, doc) {
                 counts[segment.rootID(doc), default: 0] += 1
             }

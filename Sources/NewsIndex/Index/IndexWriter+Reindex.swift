@@ -24,6 +24,8 @@ extension IndexWriter {
     public func reindex(onEvent: (AddEvent) -> Void) throws(IndexError) -> AddSummary {
         // Moves copy stories out of committed segments: start from a committed state.
         if dirty { try commit() }
+        consultEverythingWritten()
+        defer { consultEverythingWritten() }
         var summary = AddSummary()
         let scan = try walkRoots(summary: &summary, onEvent: onEvent)
         let gone = try goneFiles(scan)
@@ -107,7 +109,7 @@ extension IndexWriter {
     /// to be read.
     private func walkRoots(summary: inout AddSummary, onEvent: (AddEvent) -> Void) throws(IndexError) -> RootScan {
         var scan = RootScan()
-        let storyCounts = storyCountsByRoot()
+        let storyCounts = try storyCountsByRoot()
         for root in roots {
             guard FileSystem.isDirectory(root.path) else {
                 scan.unavailable.insert(root.id)

@@ -96,10 +96,15 @@ extension IndexWriter {
         return removed
     }
 
+    /// How many corpus roots the index records.
+    public var rootCount: Int { roots.count }
+
     /// The corpus roots, in the order they were added, with how many live stories each holds.
     public var corpusRoots: [(path: String, stories: Int)] {
-        let counts = storyCountsByRoot()
-        return roots.map { ($0.path, counts[$0.id, default: 0]) }
+        get throws(IndexError) {
+            let counts = try storyCountsByRoot()
+            return roots.map { ($0.path, counts[$0.id, default: 0]) }
+        }
     }
 
     /// Forgets the corpus root at absolute `path` (as `corpusRoots` lists it) and deletes its

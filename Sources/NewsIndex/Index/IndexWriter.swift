@@ -52,9 +52,13 @@ public final class IndexWriter {
     var roots: [Manifest.Root]
     private var pending: SegmentWriter?
     private var pendingID: UInt64 = 0
-    /// Segments written since the last commit, and their readers.
+    /// Segments written since the last commit, and the readers of those opened.
     private var written: [Manifest.Segment] = []
     private var writtenSegments: [UInt64: SegmentReader] = [:]
+    /// How many of `written` the catalogue looks into: those written before the `add` or
+    /// `reindex` under way began. Within one, each file is handled once, so the segments it
+    /// writes need no lookups (which would cost each new file a search of each of them).
+    private var consultedWritten = 0
     /// Segment files written by merges of the commit under way, not yet published.
     private var inFlight: Set<String> = []
     var dirty = false
@@ -131,9 +135,19 @@ public final class IndexWriter {
 
     /// The segments whose stories the catalogue covers: the committed ones, then those
     /// written since (`IndexWriter+Catalogue`).
-    var catalogueSegments: [SegmentReader] {
-        manifest.segments.compactMap { baseSegments[$0.id] } + written.compactMap { writtenSegments[$0.id] }
+    func catalogueSegments() throws(IndexError) -> [SegmentReader] {
+        var segments = manifest.segments.compactMap { baseSegments[$0.id] }
+        for segment in written.prefix(consultedWritten) {
+            if writtenSegments[segment.id] == nil {
+                writtenSegments[segment.id] = try SegmentReader(id: segment.id, path: store.path(SegmentFormat.fileName(segment: segment.id)))
+            }
+            segments.append(writtenSegments[segment.id]!)
+        }
+        return segments
     }
+
+    /// Marks the start or end of an `add` or `reindex`: what was written so far is looked into.
+    func consultEverythingWritten() { consultedWritten = written.count }
 
     func isDeleted(_ segment: UInt64, _ doc: Int) -> Bool { deletions[segment]?.contains(doc) ?? false }
 
@@ -149,6 +163,8 @@ public final class IndexWriter {
         // The catalogue does not look into the segment being built: write out what an earlier
         // call left there, so a file it holds is recognised as handled.
         try flush()
+        consultEverythingWritten()
+        defer { consultEverythingWritten() }
         let inputs = Self.outermost(inputs)
         for input in inputs {
             let rootPath = input.isDirectory ? input.canonicalPath : Self.parent(of: input.canonicalPath)
@@ -335,9 +351,7 @@ public final class IndexWriter {
     /// Writes the in-memory segment to disk (not yet visible: `commit` publishes it).
     private func flush() throws(IndexError) {
         guard let segment = pending, segment.documentCount > 0 else { return }
-        let path = store.path(SegmentFormat.fileName(segment: pendingID))
-        try segment.write(to: path)
-        writtenSegments[pendingID] = try SegmentReader(id: pendingID, path: path)
+        try segment.write(to: store.path(SegmentFormat.fileName(segment: pendingID)))
         written.append(Manifest.Segment(id: pendingID, documentCount: segment.documentCount,
                                         tokenCount: segment.totalTokens, deletedCount: 0, deletionGeneration: 0))
         pending = nil
@@ -380,6 +394,7 @@ public final class IndexWriter {
         written = []
         for (id, segment) in writtenSegments { baseSegments[id] = segment }
         writtenSegments = [:]
+        consultedWritten = 0
         while let ids = mergingAll ? policy.mergeAll(next.segments) : policy.nextMerge(next.segments) {
             try merge(ids, in: &next)
         }
@@ -408,6 +423,10 @@ public final class IndexWriter {
         let name = SegmentFormat.fileName(segment: id)
         inFlight.insert(name)
         let outcome = try merger.write(to: store.path(name))
+        // Merged away: whatever of them the merge left resident (their term dictionaries,
+        // stored-story headers) would otherwise stay until the commit ends, a cascade of
+        // merges over many small segments adding up.
+        for source in merger.sources { source.segment.file.release(source.segment.file.bytes) }
         let source = Set(ids)
         let at = next.segments.firstIndex { $0.id == ids[0] } ?? next.segments.count
         next.segments.removeAll { source.contains($0.id) }

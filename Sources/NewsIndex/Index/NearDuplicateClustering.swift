@@ -30,6 +30,9 @@ struct NearDuplicateClustering {
     /// a wire story's paragraphs with another (one agency's text reused by two outlets).
     static let defaultThreshold = 0.8
     static let bands = 32
+    /// A pass over the fingerprints drops what it has read from memory this often (in
+    /// stories: about a megabyte of fingerprints).
+    static let releaseEvery = 8192
     static let rowsPerBand = 2
 
     var threshold = Self.defaultThreshold
@@ -65,6 +68,7 @@ struct NearDuplicateClustering {
             for doc in 0..<segment.documentCount where !(deletions[s]?.contains(doc) ?? false) {
                 let shingles = UInt32(littleEndian: segment.fingerprints.loadUnaligned(
                     fromByteOffset: doc * Fingerprint.recordSize + 8, as: UInt32.self))
+                if doc % Self.releaseEvery == Self.releaseEvery - 1 { segment.file.release(segment.fingerprints) }
                 guard shingles >= UInt32(Fingerprint.minimumShingles) else { continue }
                 eligible.append(UInt32(starts[s] + doc))
             }
@@ -94,9 +98,14 @@ struct NearDuplicateClustering {
             while parent[j] != Int32(r) { let next = Int(parent[j]); parent[j] = Int32(r); j = next }
             return r
         }
+        // Verifying candidates reads fingerprints anywhere, a page or two a pair: what it
+        // read is dropped from memory every 256 pairs (at most about 2 MB).
+        var comparisons = 0
         func join(_ a: Int, _ b: Int) -> Bool {
             let ra = find(a), rb = find(b)
             if ra == rb { return true }
+            comparisons += 1
+            if comparisons % 256 == 0 { for segment in segments { segment.file.release(segment.fingerprints) } }
             if !isCopy(record(a), record(b)) { return false }
             if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
             return true
@@ -112,8 +121,14 @@ struct NearDuplicateClustering {
             var s = 0
             for i in 0..<n {
                 let number = Int(eligible[i])
-                while number >= starts[s + 1] { s += 1 }
-                let r = segments[s].fingerprintBytes(number - starts[s])
+                while number >= starts[s + 1] {
+                    // Read front to back: dropped from memory as the pass leaves each segment.
+                    segments[s].file.release(segments[s].fingerprints)
+                    s += 1
+                }
+                let doc = number - starts[s]
+                if doc % Self.releaseEvery == Self.releaseEvery - 1 { segments[s].file.release(segments[s].fingerprints) }
+                let r = segments[s].fingerprintBytes(doc)
                 let key: UInt32
                 if band == Self.bands {
                     key = UInt32(truncatingIfNeeded: UInt64(littleEndian: r.loadUnaligned(as: UInt64.self)))
@@ -122,8 +137,7 @@ struct NearDuplicateClustering {
                 }
                 entries.append(UInt64(key) << 32 | UInt64(i))
             }
-            // Read front to back: dropped from memory, so a large index is not kept resident.
-            for segment in segments { segment.file.release(segment.fingerprints) }
+            segments[s].file.release(segments[s].fingerprints)
             entries.sort()
             var start = 0
             while start < n {
@@ -139,6 +153,7 @@ struct NearDuplicateClustering {
                 }
                 start = end
             }
+            for segment in segments { segment.file.release(segment.fingerprints) }
         }
         entries = []
 
@@ -155,6 +170,7 @@ struct NearDuplicateClustering {
             }
             groups[Int(slot[r])].append(i)
         }
+        defer { for segment in segments { segment.file.release(segment.fingerprints) } }
         return groups.map { group in
             func date(_ i: Int) -> Int32 { let (s, doc) = address(i); return segments[s].dayNumber(doc) }
             func tokens(_ i: Int) -> UInt32 { let (s, doc) = address(i); return segments[s].tokenCount(doc) }
