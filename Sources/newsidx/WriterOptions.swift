@@ -13,7 +13,7 @@ struct WriterOptions: ParsableArguments {
     var wait: Double = 30
 
     @Option(name: .long, help: ArgumentHelp(
-        "Memory for the segment being built; when full it is written out and a new one started.", valueName: "MB"))
+        "Memory indexing may take; the segment being built is written out at 60% of it.", valueName: "MB"))
     var memory: Int = 128
 
     func validate() throws {
