@@ -26,8 +26,6 @@ struct StoredStoryWriter {
     private var raw = ByteBuffer()
     private var offsets: [Int] = [0]
 
-    var memoryFootprint: Int { raw.capacity + offsets.capacity * 8 }
-
     var count: Int { offsets.count - 1 }
 
     mutating func add(_ story: Story) {
