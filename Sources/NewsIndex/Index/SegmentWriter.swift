@@ -160,9 +160,9 @@ struct SegmentWriter {
 
 
     /// Writes the segment file to `path` and fsyncs it, section by section, so the file is
-    /// never held whole in memory. The positions go before the postings, whose skip entries
-    /// point into them. The stored stories are compressed on another thread while this one
-    /// encodes the postings.
+    /// never held whole in memory (but for the encoded postings). The positions go before the
+    /// postings, whose skip entries point into them. The stored stories are compressed on
+    /// another thread while this one encodes the postings.
     func write(to path: String) throws(IndexError) {
         let store = BackgroundResult { [storedStories] in storedStories.finish() }
         let file = try SegmentFileWriter(creating: path)
@@ -180,36 +180,30 @@ struct SegmentWriter {
         stats.appendUInt64(totalTokens)
         try file.section(.stats, stats.bytes)
 
-        let order = terms.sortedIDs()
+        // One pass over the terms: each list is decoded once, its positions written out and
+        // its postings (whose skip entries point into the positions) encoded into memory, to
+        // follow the positions section; they take less than the lists they come from.
         var encoded = ByteBuffer()
-        var layout = PositionsLayout()
+        var encodedPostings = ByteBuffer()
         var positionsEncoder = PositionsEncoder()
+        var dictionary = TermDictionaryWriter()
         try file.begin(.positions)
-        for id32 in order {
+        for id32 in terms.sortedIDs() {
             let id = Int(id32)
             encoded.removeAll()
             let list = PostingList(varint: postings[id], count: Int(docFreq[id]))
             let groups = positionsEncoder.encode(freqs: list.freqs, positions: positions[id], into: &encoded)
+            let positionStart = file.sectionLength
             try file.append(encoded.bytes)
-            layout.add(length: encoded.count, groupStarts: groups)
-        }
-        try file.end()
-        var dictionary = TermDictionaryWriter()
-        try file.begin(.postings)
-        for id32 in order {
-            let id = Int(id32)
-            encoded.removeAll()
-            let list = PostingList(varint: postings[id], count: Int(docFreq[id]))
-            let (positionRange, groups) = layout.next(docFreq: list.count)
-            let bound = PostingsEncoder.encode(list, norms: norms, positionGroups: groups, into: &encoded)
-            let start = file.sectionLength
-            try file.append(encoded.bytes)
+            let postingStart = encodedPostings.count
+            let bound = PostingsEncoder.encode(list, norms: norms, positionGroups: groups[...], into: &encodedPostings)
             terms.withTerm(id) { term in
-                dictionary.add(term, docFreq: list.count, bound: bound,
-                               postings: start..<start + encoded.count, positions: positionRange)
+                dictionary.add(term, docFreq: list.count, bound: bound, postings: postingStart..<encodedPostings.count,
+                               positions: positionStart..<positionStart + encoded.count)
             }
         }
         try file.end()
+        try file.section(.postings, encodedPostings.bytes)
         let (termBytes, indexBytes) = dictionary.finish()
         try file.section(.terms, termBytes)
         try file.section(.termIndex, indexBytes)
