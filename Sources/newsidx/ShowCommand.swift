@@ -46,9 +46,9 @@ struct ShowCommand: ParsableCommand {
                 .sorted { $0.path.count > $1.path.count }
             for root in roots {
                 let relative = String(path.dropFirst(root.path.count + 1))
-                if let found = try reader.addresses(ofPath: relative, root: root.path).first { return found }
+                if let found = reader.addresses(ofPath: relative, root: root.path).first { return found }
             }
         }
-        return try reader.addresses(ofPath: target).first
+        return reader.addresses(ofPath: target).first
     }
 }

@@ -301,7 +301,7 @@ import Testing
         let index = try indexShippedCorpus(in: tmp)
         let r = try newsidx(["search", "--index", index, "--explain", "--json", "Lavrov Kursk"])
         try requireExit(r, 0)
-        for hit in try jsonObjects(r) {
+        for hit in jsonObjects(r) {
             let explain = try #require(hit["explain"] as? [String: Any], "\(hit)")
             let terms = try #require(explain["terms"] as? [[String: Any]])
             #expect(terms.map { $0["term"] as? String } == ["lavrov", "kursk"])

@@ -125,12 +125,14 @@ public final class IndexReader: @unchecked Sendable {
         return nil
     }
 
-    /// Live documents whose path relative to `root` (any root when nil) is `path`.
-    public func addresses(ofPath path: String, root: String? = nil) throws(IndexError) -> [DocumentAddress] {
-        let rootIDs = Set(manifest.roots.filter { root == nil || $0.path == root }.map(\.id))
+    /// Live documents whose path relative to `root` (any root when nil) is `path`, found in
+    /// each segment's table of documents by file.
+    public func addresses(ofPath path: String, root: String? = nil) -> [DocumentAddress] {
+        let rootIDs = manifest.roots.filter { root == nil || $0.path == root }.map(\.id)
         var found: [DocumentAddress] = []
-        try forEachLiveDocument { address, record in
-            if record.path == path && rootIDs.contains(record.rootID) { found.append(address) }
+        for (s, segment) in segments.enumerated() {
+            let docs = rootIDs.flatMap { segment.documents(root: $0, path: path) }.sorted()
+            for doc in docs where !isDeleted(segment: s, doc: doc) { found.append(DocumentAddress(segment: s, doc: doc)) }
         }
         return found
     }

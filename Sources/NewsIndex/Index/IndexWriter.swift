@@ -127,7 +127,7 @@ public final class IndexWriter {
         roots = manifest.roots
         try removeUnreferencedFiles()
         for entry in manifest.segments {
-            let reader = try SegmentReader(id: entry.id, path: store.path(SegmentFormat.fileName(segment: entry.id)))
+            let reader = try openSegment(entry.id)
             baseSegments[entry.id] = reader
             deletions[entry.id] = try DeletionSet.load(for: entry, documentCount: reader.documentCount, store: store)
         }
@@ -138,9 +138,7 @@ public final class IndexWriter {
     func catalogueSegments() throws(IndexError) -> [SegmentReader] {
         var segments = manifest.segments.compactMap { baseSegments[$0.id] }
         for segment in written.prefix(consultedWritten) {
-            if writtenSegments[segment.id] == nil {
-                writtenSegments[segment.id] = try SegmentReader(id: segment.id, path: store.path(SegmentFormat.fileName(segment: segment.id)))
-            }
+            if writtenSegments[segment.id] == nil { writtenSegments[segment.id] = try openSegment(segment.id) }
             segments.append(writtenSegments[segment.id]!)
         }
         return segments
@@ -148,8 +146,6 @@ public final class IndexWriter {
 
     /// Marks the start or end of an `add` or `reindex`: what was written so far is looked into.
     func consultEverythingWritten() { consultedWritten = written.count }
-
-    func isDeleted(_ segment: UInt64, _ doc: Int) -> Bool { deletions[segment]?.contains(doc) ?? false }
 
     /// Whether stories added by this writer wait for a commit.
     var hasUncommittedStories: Bool { pending != nil || !written.isEmpty }
@@ -459,9 +455,13 @@ public final class IndexWriter {
     /// The reader of segment `id`, opening it if it was written by this writer.
     private func reader(_ id: UInt64) throws(IndexError) -> SegmentReader {
         if let open = baseSegments[id] { return open }
-        let opened = try SegmentReader(id: id, path: store.path(SegmentFormat.fileName(segment: id)))
+        let opened = try openSegment(id)
         baseSegments[id] = opened
         return opened
+    }
+
+    private func openSegment(_ id: UInt64) throws(IndexError) -> SegmentReader {
+        try SegmentReader(id: id, path: store.path(SegmentFormat.fileName(segment: id)))
     }
 
     /// Deletes files no committed manifest refers to: leftovers of a crash or of older commits.

@@ -63,7 +63,7 @@ import Testing
 
     @Test func aMissingSegmentIsReportedAsMissing() throws {
         try threeSegments()
-        FileManager.default.createFile(atPath: index.path + "/seg-9.seg", contents: Data())
+        _ = FileManager.default.createFile(atPath: index.path + "/seg-9.seg", contents: Data())
         try FileManager.default.removeItem(atPath: index.path + "/seg-3.seg")
         let report = try check()
         #expect(report.problems == [IndexProblem(file: "seg-3.seg", detail: "missing", scope: .segment(id: 3, liveStories: 1))])
@@ -122,7 +122,7 @@ import Testing
         #expect(!index.files().contains("seg-2.seg"))
         let reader = try IndexReader(directory: index.path, analyzer: .standard)
         #expect(reader.documentCount == 2)
-        #expect(try reader.addresses(ofPath: "c.txt").isEmpty)
+        #expect(reader.addresses(ofPath: "c.txt").isEmpty)
     }
 
     @Test func repairDropsTheWholeSegmentOfADamagedDeletionFileSoNoReplacedStoryReturns() throws {
@@ -132,8 +132,8 @@ import Testing
         let outcome = try IndexRepair.run(directory: index.path, lockWait: 0)
         #expect(outcome.dropped == [IndexRepair.Dropped(segment: 1, file: deletion, detail: "checksum mismatch", lostStories: 1)])
         let reader = try IndexReader(directory: index.path, analyzer: .standard)
-        #expect(try reader.addresses(ofPath: "b.txt").count == 1)
-        #expect(try reader.addresses(ofPath: "a.txt").isEmpty)
+        #expect(reader.addresses(ofPath: "b.txt").count == 1)
+        #expect(reader.addresses(ofPath: "a.txt").isEmpty)
     }
 
     @Test func aRepairedIndexTakesTheLostStoriesBackWhenItsFilesAreAddedAgain() throws {

@@ -43,7 +43,7 @@ import Testing
     @Test func removingByIDDeletesThatStoryOnly() throws {
         try writeTree()
         let r = try IndexReader(directory: index.path, analyzer: .standard)
-        let id = r.storyID(at: try #require(try r.addresses(ofPath: "a.txt").first))
+        let id = r.storyID(at: try #require(r.addresses(ofPath: "a.txt").first))
         #expect(try remove { try $0.select(storyID: id) } == 1)
         #expect(try paths() == ["2025/b.txt", "2025/10/c.txt", "2025-extra.txt"])
     }

@@ -50,7 +50,7 @@ import Testing
         #expect(summary.updated == 1 && summary.added == 0)
         let r = try reader()
         #expect(r.documentCount == 1)
-        let addresses = try r.addresses(ofPath: "a.txt")
+        let addresses = r.addresses(ofPath: "a.txt")
         #expect(addresses.count == 1)
         #expect(addresses.map { r.storyID(at: $0) } == id)
         #expect(try r.storedStory(at: addresses[0]).story.body.contains("omega"))
@@ -151,7 +151,7 @@ import Testing
         }
         let before = try reader()
         #expect(before.manifest.segments.count > 1)
-        let id = try before.addresses(ofPath: "s17.txt").map { before.storyID(at: $0) }
+        let id = before.addresses(ofPath: "s17.txt").map { before.storyID(at: $0) }
         corpus.write("s17.txt", story("story number17 rewritten about Pyongyang"))
         let second = try writer(mergeFactor: 100)
         _ = try second.add(try IngestInput.resolve([corpus.path])) { _ in }
@@ -165,7 +165,7 @@ import Testing
         #expect(!index.files().contains { $0.contains(".del-") })
         #expect(segmentFiles().count == 1)
         #expect(r.documentCount == 300)
-        let addresses = try r.addresses(ofPath: "s17.txt")
+        let addresses = r.addresses(ofPath: "s17.txt")
         #expect(addresses.map { r.storyID(at: $0) } == id)
         #expect(try r.storedStory(at: addresses[0]).story.body.contains("Pyongyang"))
         #expect(try Searcher(reader: r).search(Query(terms: ["seoul"], mode: .all), limit: 1000).hits.count == 299)
