@@ -70,17 +70,9 @@ public struct Analyzer: Sendable {
         stemmingOnly worthStemming: (UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
     ) {
-        guard stemsEnglish else { return tokenizer.forEachToken(in: bytes, body) }
-        // The stemmer works in place and never lengthens a term, so one scratch buffer the
-        // size of the longest term serves every token.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maxTermLength) { scratch in
-            tokenizer.forEachToken(in: bytes) { term, range in
-                guard term.count <= scratch.count, worthStemming(term) else { return body(term, range) }
-                _ = scratch.initialize(fromContentsOf: term)
-                let length = EnglishStemmer.stem(scratch, count: term.count)
-                body(UnsafeBufferPointer(rebasing: scratch[..<length]), range)
-            }
-        }
+        forEachToken(inUTF8: bytes, stemming: { scratch, term in
+            worthStemming(UnsafeBufferPointer(rebasing: scratch[..<term])) ? EnglishStemmer.stem(scratch, count: term) : term
+        }, body)
     }
 
     /// Like `forEachToken(in:_:)`, stemming through `cache`: what an indexer calls for
@@ -90,15 +82,26 @@ public struct Analyzer: Sendable {
         _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
     ) {
         var text = text
-        text.withUTF8 { bytes in
-            guard stemsEnglish else { return tokenizer.forEachToken(in: bytes, body) }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maxTermLength) { scratch in
-                tokenizer.forEachToken(in: bytes) { term, range in
-                    guard term.count <= scratch.count else { return body(term, range) }
-                    _ = scratch.initialize(fromContentsOf: term)
-                    let length = cache.stem(scratch, count: term.count)
-                    body(UnsafeBufferPointer(rebasing: scratch[..<length]), range)
-                }
+        text.withUTF8 { bytes in forEachToken(inUTF8: bytes, stemming: cache.stem, body) }
+    }
+
+    /// Tokenizes `bytes`, and for the standard analyzer hands each term's folded bytes (in a
+    /// scratch buffer, with their count) to `stem`, which stems them in place and returns the
+    /// stem's length. The stemmer never lengthens a term, so one scratch buffer the size of
+    /// the longest term serves every token.
+    @inline(__always)
+    private func forEachToken(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>,
+        stemming stem: (UnsafeMutableBufferPointer<UInt8>, Int) -> Int,
+        _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
+    ) {
+        guard stemsEnglish else { return tokenizer.forEachToken(in: bytes, body) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Tokenizer.maxTermLength) { scratch in
+            tokenizer.forEachToken(in: bytes) { term, range in
+                guard term.count <= scratch.count else { return body(term, range) }
+                _ = scratch.initialize(fromContentsOf: term)
+                let length = stem(scratch, term.count)
+                body(UnsafeBufferPointer(rebasing: scratch[..<length]), range)
             }
         }
     }
