@@ -1,5 +1,5 @@
 /// Case and diacritic folding of single scalars: ASCII through a 256-entry table, everything
-/// else through the generated `foldTable` (see `Scripts/gen_fold_table.py` for the rules).
+/// else through the generated tables of `FoldTable.swift` (see `Scripts/gen_fold_table.py` for the rules).
 struct CaseFolding: Sendable {
     /// For each byte, its lowercase form if it is an ASCII letter or digit, else 0; so the table
     /// also answers "does this byte continue an ASCII word?".
@@ -11,56 +11,20 @@ struct CaseFolding: Sendable {
         }
     }
 
-    /// `foldTable`, decoded on first use.
-    static let scalars = CaseFolding(table: foldTable)
+    /// The generated tables (`FoldTable.swift`), which the compiler lays out in the binary.
+    static let scalars = CaseFolding(keys: tableKeys, ends: tableEnds, bytes: tableBytes, twoByteIndex: tableTwoByteIndex)
 
     /// Scalars with a fold, ascending.
     let keys: [UInt32]
     /// `ends[i]` is where the fold of `keys[i]` ends in `bytes`; it starts where the previous ends.
-    private let ends: [UInt32]
+    private let ends: [UInt16]
     /// The folds, concatenated, in UTF-8.
     let bytes: [UInt8]
     /// For U+0080..<U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic): 1 + the index into `keys`,
     /// or 0 when the scalar folds to itself. Spares the common scripts the binary search.
     private let twoByteIndex: [UInt16]
 
-    private init(table: StaticString) {
-        var keys: [UInt32] = []
-        var ends: [UInt32] = []
-        var bytes: [UInt8] = []
-        keys.reserveCapacity(8192)
-        ends.reserveCapacity(8192)
-        bytes.reserveCapacity(table.utf8CodeUnitCount / 4)
-        table.withUTF8Buffer { text in
-            var key: UInt32 = 0
-            var inFold = false
-            for byte in text {
-                switch (byte, inFold) {
-                case (UInt8(ascii: "\n"), _):
-                    if inFold { ends.append(UInt32(bytes.count)) }
-                    key = 0
-                    inFold = false
-                case (UInt8(ascii: "="), false):
-                    keys.append(key)
-                    inFold = true
-                case (_, true):
-                    bytes.append(byte)
-                case (UInt8(ascii: "0")...UInt8(ascii: "9"), false):
-                    key = key << 4 | UInt32(byte - UInt8(ascii: "0"))
-                case (UInt8(ascii: "a")...UInt8(ascii: "f"), false):
-                    key = key << 4 | UInt32(byte - UInt8(ascii: "a") + 10)
-                default:
-                    break
-                }
-            }
-            if inFold { ends.append(UInt32(bytes.count)) }
-        }
-        precondition(keys.count == ends.count && zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 },
-                     "malformed foldTable")
-        var twoByteIndex = [UInt16](repeating: 0, count: 0x800 - 0x80)
-        for (index, key) in keys.enumerated() where key < 0x800 {
-            twoByteIndex[Int(key) - 0x80] = UInt16(index + 1)
-        }
+    private init(keys: [UInt32], ends: [UInt16], bytes: [UInt8], twoByteIndex: [UInt16]) {
         self.keys = keys
         self.ends = ends
         self.bytes = bytes

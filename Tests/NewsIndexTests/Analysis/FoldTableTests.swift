@@ -98,13 +98,27 @@ import Testing
     }
 
     /// Terms in existing indexes depend on this table: a regenerated table that differs needs a new
-    /// `Analyzer.identifier`, then this checksum updated.
+    /// `Analyzer.identifier`, then this checksum updated. The checksum is of the table written as
+    /// text, a line `hex=fold` per scalar, as the analyzer identifier's table was first written.
     @Test func tableIsTheOneTheAnalyzerIdentifierNames() {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-        CaseFolding.foldTable.withUTF8Buffer { table in
-            for byte in table { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var text: [UInt8] = []
+        for (index, key) in folding.keys.enumerated() {
+            if index > 0 { text.append(UInt8(ascii: "\n")) }
+            text += Array(String(key, radix: 16).utf8) + [UInt8(ascii: "=")]
+            text += folding.bytes[folding.fold(of: key)!]
         }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+        for byte in text { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         #expect(CaseFolding.foldTableUnicodeVersion == "14.0.0")
         #expect(hash == 0xC48B_0BAA_1C91_F9E3, "fold table changed: bump Analyzer.identifier (now \(Analyzer.standard.identifier))")
+    }
+
+    @Test func twoByteScalarsFindTheirFoldWithoutSearching() {
+        for value in UInt32(0x80)..<0x800 {
+            let expected = folding.keys.firstIndex(of: value).map { index in
+                (index == 0 ? 0 : folding.fold(of: folding.keys[index - 1])!.upperBound)
+            }
+            #expect(folding.fold(of: value)?.lowerBound == expected, "U+\(String(value, radix: 16))")
+        }
     }
 }
