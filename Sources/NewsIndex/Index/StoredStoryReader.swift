@@ -134,4 +134,13 @@ final class StoredStoryReader: @unchecked Sendable {
             try StoredStoryRecord.decode(record, context: context)
         }
     }
+
+    /// `body` called with the stored fields of document `doc`, its body left empty, and the
+    /// body's UTF-8 bytes, which are valid only during the call.
+    func withStory<R>(_ doc: Int, _ body: (Story, UnsafeBufferPointer<UInt8>) throws(IndexError) -> R) throws(IndexError) -> R {
+        try withBytes(of: try record(doc)) { record throws(IndexError) in
+            let (story, range) = try StoredStoryRecord.decodeFields(record, context: context)
+            return try body(story, UnsafeRawBufferPointer(rebasing: record[range]).assumingMemoryBound(to: UInt8.self))
+        }
+    }
 }

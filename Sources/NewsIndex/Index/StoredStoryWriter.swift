@@ -222,6 +222,14 @@ enum StoredStoryRecord {
 
     /// Decodes a record; the date and item id live elsewhere and are filled in by the caller.
     static func decode(_ bytes: UnsafeRawBufferPointer, context: String) throws(IndexError) -> Story {
+        var (story, body) = try decodeFields(bytes, context: context)
+        story.body = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[body]), as: UTF8.self)
+        return story
+    }
+
+    /// Decodes a record but for its body, which is left empty: returns where the body's UTF-8
+    /// lies in `bytes` instead, for a reader that needs only its bytes (a snippet).
+    static func decodeFields(_ bytes: UnsafeRawBufferPointer, context: String) throws(IndexError) -> (story: Story, body: Range<Int>) {
         var r = ByteCursor(bytes, context: context)
         let flags = try r.readUInt8()
         let title = try r.readString()
@@ -231,9 +239,12 @@ enum StoredStoryRecord {
         let place = try field(SegmentFormat.StoreFlag.hasPlace)
         let url = try field(SegmentFormat.StoreFlag.hasURL)
         let language = try field(SegmentFormat.StoreFlag.hasLanguage)
-        let body = try r.readString()
-        return Story(title: title, titleIsHeadline: flags & SegmentFormat.StoreFlag.titleIsHeadline != 0,
-                     source: source, byline: byline, place: place, url: url, language: language, body: body)
+        let bodyLength = try r.readLength(max: bytes.count)
+        let bodyStart = r.offset
+        _ = try r.readBytes(bodyLength)
+        let story = Story(title: title, titleIsHeadline: flags & SegmentFormat.StoreFlag.titleIsHeadline != 0,
+                          source: source, byline: byline, place: place, url: url, language: language, body: "")
+        return (story, bodyStart..<(bodyStart + bodyLength))
     }
 
     private static func optionalFields(_ story: Story) -> [(String?, UInt8)] {

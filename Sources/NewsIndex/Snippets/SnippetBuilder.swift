@@ -27,15 +27,20 @@ public struct SnippetBuilder: Sendable {
 
     /// The snippet of `text` (a story's body) for `query`, made once for all of its hits.
     public func snippet(of text: String, for query: SnippetQuery) -> Snippet {
-        guard wordCount > 0 else { return .empty }
-        let keys = query.keys
         var text = text
-        return text.withUTF8 { body in
-            let scan = BodyScan(body, keys: keys, analyzer: analyzer)
-            let marks = SnippetMark.find(in: scan, keys: keys)
-            let ranges = PassageChooser(words: scan.words, sentences: scan.sentences, marks: marks, weights: query.weights, budget: wordCount).choose()
-            return FragmentRenderer(body: body, scan: scan, marks: marks).render(ranges)
-        }
+        return text.withUTF8 { snippet(ofUTF8: $0, for: query) }
+    }
+
+    /// The snippet of a story's body given as UTF-8; ill-formed bytes are repaired as a
+    /// `String` repairs them.
+    public func snippet(ofUTF8 body: UnsafeBufferPointer<UInt8>, for query: SnippetQuery) -> Snippet {
+        guard wordCount > 0 else { return .empty }
+        guard body.isWellFormedUTF8 else { return snippet(of: String(decoding: body, as: UTF8.self), for: query) }
+        let keys = query.keys
+        let scan = BodyScan(body, keys: keys, analyzer: analyzer)
+        let marks = SnippetMark.find(in: scan, keys: keys)
+        let ranges = PassageChooser(words: scan.words, sentences: scan.sentences, marks: marks, weights: query.weights, budget: wordCount).choose()
+        return FragmentRenderer(body: body, scan: scan, marks: marks).render(ranges)
     }
 }
 

@@ -42,6 +42,18 @@ import Testing
         #expect(record.mtimeNanoseconds == 42)
     }
 
+    @Test func aStoryReadForItsBodyBytesHasTheSameFieldsAndTheBodyAsUTF8() throws {
+        let story = Story(title: "Choe meets Lavrov", titleIsHeadline: true,
+                          date: StoryDate(year: 2025, month: 10, day: 27), source: "Yonhap", place: "SEOUL",
+                          body: "First paragraph.\n\nSecond paragraph with ünïcödé.")
+        let segment = try roundTrip([story])
+        let (fields, body) = try segment.withStory(0) { fields, body in (fields, Array(body)) }
+        var expected = story
+        expected.body = ""
+        #expect(fields == expected)
+        #expect(body == Array(story.body.utf8))
+    }
+
     @Test func absentOptionalFieldsStayAbsent() throws {
         let story = Story(title: "Lead sentence…", titleIsHeadline: false, body: "Lead sentence goes on.")
         let back = try roundTrip([story]).story(0)
