@@ -10,6 +10,11 @@
 /// the other stretches, and any with non-ASCII letters (which may fold to anything), go
 /// through the `Analyzer`.
 ///
+/// A long body is read only as far as it must be: past `scanLimit` bytes the pass stops at
+/// the first word boundary where every term has been seen (as Lucene's and Solr's
+/// highlighters read a bounded prefix, but without giving up on a term that comes later).
+/// A 100 KB page cost a search process more in this pass than everything else together.
+///
 /// Words here are what a reader counts: runs of non-whitespace (`Jong-un,` is one word),
 /// except that each CJK character is a word of its own (those scripts have no spaces) and a
 /// run longer than `maxWordBytes` is split, so that text without spaces cannot make one
@@ -39,6 +44,8 @@ struct BodyScan {
     }
 
     static let maxWordBytes = 120
+    /// Bytes of a body read before the pass may stop (see above).
+    static let scanLimit = 32 * 1024
     /// Stretches that cannot hold a term but lie within this many bytes between two that may
     /// are tokenized with them: one tokenizer call costs about as much as scanning that much.
     static let bridgedBytes = 24
@@ -49,14 +56,17 @@ struct BodyScan {
     let hits: [Hit]
     /// Bytes of the body that continue a multi-byte character.
     let continuationBytes: Int
+    /// Whether the pass read the body to its end (else the words stop short of it).
+    let readWholeBody: Bool
 
-    init(_ body: UnsafeBufferPointer<UInt8>, keys: SnippetKeys, analyzer: Analyzer) {
-        var scanner = Scanner(body: body, keys: keys, analyzer: analyzer)
+    init(_ body: UnsafeBufferPointer<UInt8>, keys: SnippetKeys, analyzer: Analyzer, scanLimit: Int = BodyScan.scanLimit) {
+        var scanner = Scanner(body: body, keys: keys, analyzer: analyzer, scanLimit: scanLimit)
         keys.byteKinds.withUnsafeBufferPointer { scanner.run(kinds: $0) }
         words = scanner.words
         sentences = scanner.sentences
         hits = scanner.hits
         continuationBytes = scanner.continuationBytes
+        readWholeBody = scanner.readWholeBody
     }
 
     /// The code point at which the text from byte `words[index].bytes.lowerBound` starts, or
@@ -81,12 +91,23 @@ struct BodyScan {
         /// Whether a stretch with tokens lies after the run (so no phrase continues it).
         var tokensAfterRun = false
         var nextOrdinal = 0
+        let scanLimit: Int
+        /// A bit per term of `keys` seen so far, and the value with every term seen; with
+        /// more than 64 terms the pass reads to the end.
+        var seenTerms: UInt64 = 0
+        let allTerms: UInt64
+        let mayStopEarly: Bool
+        var readWholeBody = true
 
-        init(body: UnsafeBufferPointer<UInt8>, keys: SnippetKeys, analyzer: Analyzer) {
+        init(body: UnsafeBufferPointer<UInt8>, keys: SnippetKeys, analyzer: Analyzer, scanLimit: Int) {
             self.body = body
             self.keys = keys
             self.analyzer = analyzer
-            words.reserveCapacity(body.count / 6 + 1)
+            self.scanLimit = scanLimit
+            let termCount = keys.terms.count
+            allTerms = termCount < 64 ? (1 << UInt64(termCount)) - 1 : .max
+            mayStopEarly = termCount <= 64
+            words.reserveCapacity(min(body.count, scanLimit) / 6 + 1)
         }
 
         mutating func run(kinds: UnsafeBufferPointer<UInt8>) {
@@ -104,6 +125,14 @@ struct BodyScan {
                     endSentence()
                 }
                 guard i < n else { break }
+                if i >= scanLimit && mayStopEarly {
+                    tokenizeRun()
+                    if seenTerms == allTerms {
+                        endSentence()
+                        readWholeBody = false
+                        break
+                    }
+                }
 
                 let stretchStart = i, firstWord = words.count
                 var pieceStart = i, pieceContinuations = continuationBytes
@@ -225,6 +254,7 @@ struct BodyScan {
             let offset = runStart
             let keys = keys
             var ordinal = nextOrdinal
+            var seen = seenTerms
             var found = hits
             hits = []
             let words = words
@@ -235,11 +265,13 @@ struct BodyScan {
                 ordinal += 1
                 let key = keys.index(of: term)
                 guard key >= 0 else { return }
+                if key < 64 { seen |= 1 << UInt64(key) }
                 let start = range.lowerBound + offset
                 while wordIndex + 1 < words.count && words[wordIndex].bytes.upperBound <= start { wordIndex += 1 }
                 found.append(Hit(bytes: start..<(range.upperBound + offset), key: key, ordinal: ordinal - 1, word: wordIndex))
             }
             hits = found
+            seenTerms = seen
             nextOrdinal = ordinal
             runStart = -1
         }

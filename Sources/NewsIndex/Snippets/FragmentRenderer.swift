@@ -35,7 +35,7 @@ struct FragmentRenderer {
             fragments.append(SnippetFragment(text: String(decoding: text, as: UTF8.self), highlights: marked,
                                              storyRange: storyRange))
         }
-        if lastRange.upperBound < words.count { joined += [0x20] + Self.ellipsis }
+        if lastRange.upperBound < words.count || !scan.readWholeBody { joined += [0x20] + Self.ellipsis }
         return Snippet(text: String(decoding: joined, as: UTF8.self), highlights: highlights, fragments: fragments)
     }
 

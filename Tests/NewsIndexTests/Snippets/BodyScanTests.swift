@@ -2,9 +2,9 @@ import Testing
 @testable import NewsIndex
 
 @Suite struct BodyScanTests {
-    func scan(_ text: String, _ singles: [String], phrases: [[String]] = []) -> BodyScan {
+    func scan(_ text: String, _ singles: [String], phrases: [[String]] = [], limit: Int = BodyScan.scanLimit) -> BodyScan {
         var text = text
-        return text.withUTF8 { BodyScan($0, keys: SnippetKeys(singles: singles, phrases: phrases), analyzer: .standard) }
+        return text.withUTF8 { BodyScan($0, keys: SnippetKeys(singles: singles, phrases: phrases), analyzer: .standard, scanLimit: limit) }
     }
 
     /// The words as strings.
@@ -101,5 +101,43 @@ import Testing
         let s = scan(text, ["north", "korea"])
         #expect(s.hits.count == 2)
         #expect(s.hits[1].ordinal > s.hits[0].ordinal + 1)
+    }
+
+    /// A body of `paragraphs` paragraphs of filler, with `insert` put in paragraph `at` of each pair.
+    static func longBody(_ inserts: [Int: String], paragraphs: Int = 200) -> String {
+        (0..<paragraphs).map { p in
+            "Paragraph \(p) goes on about the weather and other matters of little interest." + (inserts[p].map { " " + $0 } ?? "")
+        }.joined(separator: "\n\n")
+    }
+
+    @Test func aLongBodyIsReadNoFurtherThanTheLimitOnceEveryTermIsSeen() {
+        let text = Self.longBody([2: "Lavrov met Choe.", 150: "Lavrov and Choe again."])
+        let s = scan(text, ["lavrov", "choe"], limit: 4096)
+        #expect(!s.readWholeBody)
+        #expect(hits(text, s) == ["Lavrov", "Choe"])
+        let end = s.words.last!.bytes.upperBound
+        #expect(end >= 4096 && end < 4096 + 200)
+        #expect(s.sentences.last?.upperBound == s.words.count)
+    }
+
+    @Test func aTermNotYetSeenIsLookedForPastTheLimit() {
+        let text = Self.longBody([2: "Lavrov spoke.", 150: "Choe answered.", 170: "Lavrov again."])
+        let s = scan(text, ["lavrov", "choe"], limit: 4096)
+        #expect(hits(text, s) == ["Lavrov", "Choe"])
+        #expect(!s.readWholeBody)
+        #expect(s.words.last!.bytes.upperBound < text.utf8.count / 2 + 4096)
+    }
+
+    @Test func aBodyWithoutSomeTermIsReadToTheEnd() {
+        let text = Self.longBody([2: "Lavrov spoke."])
+        let s = scan(text, ["lavrov", "choe"], limit: 4096)
+        #expect(s.readWholeBody)
+        #expect(s.words.last!.bytes.upperBound == text.utf8.count)
+    }
+
+    @Test func aShortBodyIsReadWhole() {
+        let text = "Lavrov met Choe in Moscow."
+        let s = scan(text, ["lavrov"], limit: 4096)
+        #expect(s.readWholeBody && s.words.count == 5)
     }
 }

@@ -22,6 +22,31 @@ import Testing
         Lavrov also said Russia will never forget the deeds of North Korean soldiers in the Kursk region.
         """
 
+    @Test func aBodyGivenAsUTF8GivesTheSnippetItsStringGives() {
+        let query = SnippetQuery(terms: terms(["lavrov": 2, "kursk": 2]))
+        let fromString = builder.snippet(of: Self.story, for: query)
+        let fromBytes = Array(Self.story.utf8).withUnsafeBufferPointer { builder.snippet(ofUTF8: $0, for: query) }
+        #expect(fromBytes == fromString)
+    }
+
+    @Test func illFormedUTF8IsRepairedAsAStringRepairsIt() {
+        // A lone continuation byte, a truncated three-byte sequence and an overlong form,
+        // as a damaged segment could hand back.
+        let bytes: [UInt8] = Array("Lavrov said ".utf8) + [0x80, 0xE2, 0x82] + Array(" in Kursk ".utf8) + [0xC0, 0xAF]
+        let query = SnippetQuery(terms: terms(["lavrov": 2, "kursk": 2]))
+        let s = bytes.withUnsafeBufferPointer { builder.snippet(ofUTF8: $0, for: query) }
+        #expect(marked(s) == ["Lavrov", "Kursk"])
+        #expect(s == builder.snippet(of: String(decoding: bytes, as: UTF8.self), for: query))
+    }
+
+    @Test func aLongStoryCutAtTheScanLimitEndsWithAnEllipsis() {
+        let filler = Array(repeating: "The weather was mild and nothing else of note happened that day.", count: 1_000)
+        let story = (["Lavrov met Choe in Moscow."] + filler).joined(separator: " ")
+        let s = builder.snippet(of: story, terms: terms(["lavrov": 2, "choe": 2]))
+        #expect(marked(s) == ["Lavrov", "Choe"])
+        #expect(s.text.hasSuffix(" …"))
+    }
+
     @Test func choosesThePassageWithTheMostQueryTerms() {
         let s = SnippetBuilder(analyzer: .standard, wordCount: 20).snippet(of: Self.story, terms: terms(["lavrov": 2, "kursk": 2]))
         #expect(marked(s) == ["Lavrov", "Kursk"])
