@@ -138,7 +138,7 @@ struct SearchRequest: Equatable {
                 }
                 if suggest && results.totalHits < SpellingSuggester.fewHits,
                    let tree = query.tree(syntax, mode: mode, text: entry.text),
-                   let better = try SpellingSuggester(reader: reader).suggestion(for: entry.text, tree: tree) {
+                   let better = try SpellingSuggester(reader: reader).suggestion(for: entry.text, tree: tree, hits: results.totalHits) {
                     Terminal.standardError((isBatch ? "query \(entry.id): " : "") + "did you mean: \(better)\n")
                 }
             }

@@ -311,11 +311,20 @@ final class SegmentReader: @unchecked Sendable {
         return found
     }
 
-    /// The terms starting with `prefix`, in byte order, with their lists: a binary search to
-    /// the block that may hold the first, then a scan while terms keep the prefix.
+    /// The terms starting with `prefix`, in byte order, with their lists.
     func terms(withPrefix prefix: [UInt8]) throws(IndexError) -> [(term: [UInt8], info: TermInfo)] {
-        guard blockCount > 0 else { return [] }
         var found: [(term: [UInt8], info: TermInfo)] = []
+        try forEachTerm(withPrefix: prefix) { term, info in found.append((Array(term), info)) }
+        return found
+    }
+
+    /// Calls `body` with each term starting with `prefix`, in byte order (its bytes valid only
+    /// during the call), and its lists: a binary search to the block that may hold the first,
+    /// then a scan while terms keep the prefix.
+    func forEachTerm(
+        withPrefix prefix: [UInt8], _ body: (UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Void
+    ) throws(IndexError) {
+        guard blockCount > 0 else { return }
         try withBytes(of: prefix) { p throws(IndexError) in
             var lo = 0, hi = blockCount - 1
             while lo < hi {
@@ -324,9 +333,9 @@ final class SegmentReader: @unchecked Sendable {
             }
             var done = false
             for block in lo..<blockCount where !done {
-                try scanBlock(block) { term, info in
+                try scanBlock(block) { term, info throws(IndexError) in
                     if term.count >= p.count && Self.compare(UnsafeRawBufferPointer(rebasing: term[0..<p.count]), p) == 0 {
-                        found.append((Array(term), info))
+                        try body(term, info)
                         return true
                     }
                     if Self.compare(term, p) > 0 {
@@ -337,7 +346,6 @@ final class SegmentReader: @unchecked Sendable {
                 }
             }
         }
-        return found
     }
 
     /// Every term in byte order with its lists; `body` returns false to stop.

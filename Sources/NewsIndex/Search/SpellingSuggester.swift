@@ -1,11 +1,17 @@
 /// "Did you mean": corrections for likely misspelled query words, drawn from the index's
 /// own vocabulary as Xapian's spelling suggestions are.
 ///
-/// A word is a candidate for correction when it is in no story, or in a few (at most
-/// `rareLimit`) and far fewer than a close word is. All candidates are looked for in one
-/// pass over the vocabulary. Its correction is the indexed word at the smallest edit distance
-/// (Damerau–Levenshtein: insertions, deletions, substitutions and swaps of neighbours; at
-/// most 1 for words of up to 4 letters, 2 above), the one in the most stories among equals.
+/// A word is a candidate for correction when it is in no story; or, when the query finds
+/// nothing though each of its words is in some story, in a few (at most `rareLimit`) and far
+/// fewer than a close word is (a misspelling the corpus itself has). Otherwise rare words
+/// are taken as meant: in news they are names (`Gisele` is not `give`, `Kursk` not `Kurd`). A correction shares the word's first
+/// byte, as Lucene's DirectSpellChecker requires by default: typing seldom gets the first
+/// letter wrong, and the vocabulary is sorted, so only that stretch of it is read (reading
+/// it all cost a search process ten times the search). Among those, the correction is the
+/// indexed word at the smallest edit distance (Damerau–Levenshtein: insertions, deletions,
+/// substitutions and swaps of neighbours; at most 1 for words of up to 4 letters, 2 above),
+/// the one in the most stories among equals, and it is written as the stories write it
+/// (the index holds stems: `examinaton` becomes `examination`, not `examin`).
 /// Only words written plainly (not in phrases, prefixes or metadata fields) are corrected.
 public struct SpellingSuggester {
     public let reader: IndexReader
@@ -17,27 +23,30 @@ public struct SpellingSuggester {
 
     public init(reader: IndexReader) { self.reader = reader }
 
-    /// `text` (the query as written, which parsed into `tree`) with each likely misspelled
-    /// word replaced by its correction, or nil when nothing needs correcting.
-    public func suggestion(for text: String, tree: QueryNode) throws(IndexError) -> String? {
-        var words: [(column: Int, length: Int, term: String)] = []
+    /// `text` (the query as written, which parsed into `tree`, and found `hits` stories) with
+    /// each likely misspelled word replaced by its correction, or nil when nothing needs
+    /// correcting.
+    public func suggestion(for text: String, tree: QueryNode, hits: Int = 0) throws(IndexError) -> String? {
+        var plain: [(column: Int, length: Int, term: String, documentFrequency: Int)] = []
         let chars = Array(text)
         for m in tree.positiveMatches {
             guard case .term(let term) = m.kind, m.scope.isText, m.column + m.length <= chars.count,
-                  !words.contains(where: { $0.column == m.column }) else { continue }
+                  !plain.contains(where: { $0.column == m.column }) else { continue }
             // Only a word that is one term as written: `Jong-un` cannot be replaced by one word.
             let written = String(chars[m.column..<(m.column + m.length)])
             guard reader.analyzer.terms(in: written).count == 1 else { continue }
-            // A word in more than a few stories is taken as meant: correcting it would need
-            // a close word ten times as common, which is a different word, not a typo.
-            guard try reader.documentFrequency(of: term) <= Self.rareLimit else { continue }
-            words.append((m.column, m.length, term))
+            plain.append((m.column, m.length, term, try reader.documentFrequency(of: term)))
         }
+        // A word in more than a few stories is taken as meant: correcting it would need a
+        // close word ten times as common, which is a different word, not a typo. A rare one
+        // is suspected only when nothing was found though every word is in some story.
+        let rareLimit = hits == 0 && plain.allSatisfy({ $0.documentFrequency > 0 }) ? Self.rareLimit : 0
+        let words = plain.filter { $0.documentFrequency <= rareLimit }
         guard !words.isEmpty else { return nil }
         let corrections = try self.corrections(of: words.map(\.term))
         var replacements: [(column: Int, length: Int, word: String)] = []
         for (word, better) in zip(words, corrections) {
-            if let better { replacements.append((word.column, word.length, better)) }
+            if let better { replacements.append((word.column, word.length, try writtenForm(of: better))) }
         }
         guard !replacements.isEmpty else { return nil }
         var out = chars
@@ -50,17 +59,57 @@ public struct SpellingSuggester {
     /// Words in more stories than this are not corrected.
     public static let rareLimit = 3
 
-    /// `correction(of:)` for each of `terms`, found in one pass over the vocabulary.
+    /// `correction(of:)` (an indexed term) for each of `terms`, found in one pass over the
+    /// stretch of the vocabulary starting with each one's first byte.
     func corrections(of terms: [String]) throws(IndexError) -> [String?] {
         var searches = terms.map { CorrectionSearch(Array($0.utf8)) }
+        var firstBytes: [UInt8] = []
+        for search in searches {
+            if let b = search.target.first, !firstBytes.contains(b) { firstBytes.append(b) }
+        }
         for segment in reader.segments {
-            try segment.forEachTerm { t, info in
-                guard !FieldTerm.isFieldTerm(t) else { return true }
-                for i in searches.indices { searches[i].consider(t, documentFrequency: info.docFreq) }
-                return true
+            for first in firstBytes {
+                try segment.forEachTerm(withPrefix: [first]) { t, info in
+                    for i in searches.indices where searches[i].target.first == first {
+                        searches[i].consider(t, documentFrequency: info.docFreq)
+                    }
+                }
             }
         }
         return searches.map { $0.best(ratio: Self.frequencyRatio) }
+    }
+
+    /// How the stories write `term`: the first word in a story holding it whose term it is,
+    /// lowercased, and preferably one written plainly (`pyongyang`, not `Pyongyang's`);
+    /// `term` itself when no story shows it.
+    func writtenForm(of term: String) throws(IndexError) -> String {
+        for (s, segment) in reader.segments.enumerated() {
+            guard let info = try withUTF8Bytes(of: term, { t throws(IndexError) in try segment.lookup(t) }) else { continue }
+            let cursor = PostingsCursor(segment: segment, term: info)
+            while cursor.doc != PostingsCursor.exhausted && reader.isDeleted(segment: s, doc: cursor.doc) { cursor.next() }
+            guard cursor.doc != PostingsCursor.exhausted else { continue }
+            let written = try reader.withStoredStory(at: DocumentAddress(segment: s, doc: cursor.doc)) { stored, body in
+                var title = stored.story.title
+                let inTitle = title.withUTF8 { writings(of: term, in: $0) }
+                return inTitle.plain ?? writings(of: term, in: body).plain ?? inTitle.first
+            }
+            if let written { return written }
+        }
+        return term
+    }
+
+    /// The first writing of `term` in `text`, and the first with letters and digits alone,
+    /// lowercased.
+    private func writings(of term: String, in text: UnsafeBufferPointer<UInt8>) -> (first: String?, plain: String?) {
+        let wanted = Array(term.utf8)
+        var first: String?, plain: String?
+        reader.analyzer.forEachToken(inUTF8: text) { t, range in
+            guard plain == nil, t.elementsEqual(wanted) else { return }
+            let written = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self).lowercased()
+            if first == nil { first = written }
+            if written.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil }) { plain = written }
+        }
+        return (first, plain)
     }
 
     /// The indexed word `term` was most likely meant to be, or nil.
