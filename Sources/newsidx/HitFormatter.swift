@@ -65,12 +65,14 @@ struct HitFormatter {
     /// the work `--stats` times; building the output strings is not.
     /// `clusters` holds each hit's cluster, in the order of `results.hits`.
     func prepare(_ results: SearchResults, clusters: [CollapsedHit] = []) throws(IndexError) -> [PreparedHit] {
-        let snippetQuery = SnippetQuery(terms: results.singleTerms, phrases: results.phrases)
-        return try results.hits.enumerated().map { i, hit throws(IndexError) in
-            if format == .trec || format == .paths {
+        if format == .trec || format == .paths {
+            return try results.hits.map { hit throws(IndexError) in
                 let record = try reader.record(at: hit.address)
                 return PreparedHit(hit: hit, root: record.root, path: record.path, item: record.item)
             }
+        }
+        let snippetQuery = SnippetQuery(terms: results.singleTerms, phrases: results.phrases)
+        return try results.hits.enumerated().map { i, hit throws(IndexError) in
             let (stored, snippet) = try reader.withStoredStory(at: hit.address) { stored, body in
                 (stored, snippets.snippet(ofUTF8: body, for: snippetQuery))
             }
@@ -155,7 +157,8 @@ struct HitFormatter {
         if let item { id += "#" + item }
         var out = ""
         for scalar in id.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            // ASCII first: a Unicode property lookup per character was most of a run file's cost.
+            if scalar.isASCII ? (scalar == " " || ("\t"..."\r").contains(scalar)) : scalar.properties.isWhitespace {
                 for b in String(scalar).utf8 {
                     let hex = String(b, radix: 16, uppercase: true)
                     out += "%" + (hex.count == 1 ? "0" + hex : hex)
