@@ -51,7 +51,8 @@ final class SegmentReader: @unchecked Sendable {
     /// Blocks of the term dictionary (`SegmentFormat.termBlockSize` terms each).
     let blockCount: Int
 
-    private var name: String { SegmentFormat.fileName(segment: id) }
+    /// The file's name, for errors: made once, since every read that may fail carries it.
+    private let name: String
 
     /// How much of a segment read front to back (a checksum, a merge) stays resident before
     /// its pages are released.
@@ -62,6 +63,7 @@ final class SegmentReader: @unchecked Sendable {
         file = try MappedFile(path: path)
         let bytes = file.bytes
         let name = SegmentFormat.fileName(segment: id)
+        self.name = name
         func corrupt(_ detail: String) -> IndexError { .corrupt(file: name, detail: detail) }
 
         guard bytes.count >= SegmentFormat.headerSize + 16,
