@@ -31,6 +31,9 @@ public struct SearchResults: Sendable {
 public struct Searcher {
     public let reader: IndexReader
     public let bm25: BM25
+    /// BM25's length normalisation for every length-norm byte, made once for all the
+    /// queries this searcher runs.
+    let norms: NormTable
 
     /// Up to this many candidates in a segment are scored without pruning, so small result
     /// sets get exact counts.
@@ -40,6 +43,7 @@ public struct Searcher {
         self.reader = reader
         bm25 = BM25(k1: reader.manifest.k1, b: reader.manifest.b,
                     documentCount: reader.documentCount, averageDocumentLength: reader.averageDocumentLength)
+        norms = bm25.normTable()
     }
 
     public func search(_ query: Query, limit: Int) throws(IndexError) -> SearchResults {
@@ -59,7 +63,6 @@ public struct Searcher {
         }
         var top = TopKCollector(k: max(0, limit))
         var exact = true
-        let norms = bm25.normTable()
         for (s, segment) in reader.segments.enumerated() {
             var scorers: [TermScorer] = []
             for (slot, term) in terms.enumerated() {

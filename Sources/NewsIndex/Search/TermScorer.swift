@@ -47,7 +47,7 @@ struct NormTable {
 }
 
 extension BM25 {
-    /// Length normalisation for every length-norm byte, computed once per query.
+    /// Length normalisation for every length-norm byte, computed once per searcher.
     func normTable() -> NormTable {
         NormTable((0..<256).map { lengthNorm(documentLength: LengthNorm.decode(UInt8($0))) })
     }

@@ -46,7 +46,6 @@ extension Searcher {
         }
         let plan = try TreePlan(tree: tree, reader: reader, bm25: bm25)
         var matches: [(address: DocumentAddress, score: Double, day: Int32)] = []
-        let norms = bm25.normTable()
         for (s, segment) in reader.segments.enumerated() {
             var cursors: [PostingsCursor] = []
             let root = try plan.iterator(for: tree, segment: segment, segmentIndex: s, norms: norms, cursors: &cursors)
