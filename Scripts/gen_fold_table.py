@@ -172,9 +172,11 @@ def scalar_class(cp):
     return "letter"
 
 
-def wrapped(items, per_line, indent="        "):
-    """Swift array literal elements, `per_line` to a line."""
-    return [indent + ", ".join(items[i:i + per_line]) + "," for i in range(0, len(items), per_line)]
+def array_literal(doc, name, swift_type, items, per_line):
+    """A static array property: its `///` lines, then its elements `per_line` to a line."""
+    lines = ["    /// " + line for line in doc] + ["    static let %s: [%s] = [" % (name, swift_type)]
+    lines += ["        " + ", ".join(items[i:i + per_line]) + "," for i in range(0, len(items), per_line)]
+    return lines + ["    ]"]
 
 
 HEADER = [
@@ -207,33 +209,26 @@ def fold_table_swift(entries):
         "    /// The Unicode version of the data the fold table was generated from.",
         '    static let foldTableUnicodeVersion = "%s"' % unicodedata.unidata_version,
         "",
-        "    /// The non-ASCII scalars whose fold differs from themselves, ascending.",
-        "    static let tableKeys: [UInt32] = [",
     ]
-    lines += wrapped(["0x%x" % k for k in keys], 12)
-    lines += ["    ]", "",
-              "    /// `tableEnds[i]` is where the fold of `tableKeys[i]` ends in `tableBytes`; it starts where",
-              "    /// the previous one ends.",
-              "    static let tableEnds: [UInt16] = ["]
-    lines += wrapped([str(e) for e in ends], 16)
-    lines += ["    ]", "", "    /// The folds, concatenated, in UTF-8.", "    static let tableBytes: [UInt8] = ["]
-    lines += wrapped(["0x%02x" % b for b in fold_bytes], 16)
-    lines += ["    ]", "",
-              "    /// For U+0080..<U+0800: 1 + the index of the scalar in `tableKeys`, or 0 when it folds to",
-              "    /// itself.",
-              "    static let tableTwoByteIndex: [UInt16] = ["]
-    lines += wrapped([str(i) for i in two_byte], 16)
-    lines += ["    ]", "}", ""]
+    lines += array_literal(["The non-ASCII scalars whose fold differs from themselves, ascending."],
+                           "tableKeys", "UInt32", ["0x%x" % k for k in keys], 12) + [""]
+    lines += array_literal(["`tableEnds[i]` is where the fold of `tableKeys[i]` ends in `tableBytes`; it starts where",
+                            "the previous one ends."],
+                           "tableEnds", "UInt16", [str(e) for e in ends], 16) + [""]
+    lines += array_literal(["The folds, concatenated, in UTF-8."],
+                           "tableBytes", "UInt8", ["0x%02x" % b for b in fold_bytes], 16) + [""]
+    lines += array_literal(["For U+0080..<U+0800: 1 + the index of the scalar in `tableKeys`, or 0 when it folds to",
+                            "itself."],
+                           "tableTwoByteIndex", "UInt16", [str(i) for i in two_byte], 16)
+    lines += ["}", ""]
     return "\n".join(lines)
 
 
 def class_table_swift():
     lines = HEADER + ["extension ScalarClass {"]
     for name, start, end in CLASS_BLOCKS:
-        lines += ["    /// The classes of U+%04X..<U+%04X." % (start, end),
-                  "    static let %s: [ScalarClass] = [" % name]
-        lines += wrapped(["." + scalar_class(cp) for cp in range(start, end)], 8)
-        lines += ["    ]", ""]
+        lines += array_literal(["The classes of U+%04X..<U+%04X." % (start, end)], name, "ScalarClass",
+                               ["." + scalar_class(cp) for cp in range(start, end)], 8) + [""]
     lines[-1:] = ["}", ""]
     return "\n".join(lines)
 
