@@ -12,10 +12,7 @@ import Testing
         corpus.write("headline.txt", "Lavrov meets Choe in Moscow\n\nRussian Foreign Minister Sergei Lavrov met Choe Son-hui in Moscow on Monday.\n\nLavrov praised the soldiers who fought in Kursk.\n")
         corpus.write("lead.txt", "date 2025-01-02 Officials in Kursk said the bridge had reopened.\n\nTraffic resumed on Tuesday.\n")
         corpus.write("other.txt", "Grain exports rise\n\nUkraine shipped more grain from its Black Sea ports this month.\n")
-        let writer = try IndexWriter(directory: index.path, analyzer: .standard)
-        _ = try writer.add(try IngestInput.resolve([corpus.path])) { _ in }
-        try writer.commit()
-        reader = try IndexReader(directory: index.path, analyzer: .standard)
+        reader = try indexedReader(of: corpus, into: index)
     }
 
     func explained(_ text: String, _ mode: Query.Mode) throws -> [(path: String, hit: ScoredDocument, explanation: Explanation)] {

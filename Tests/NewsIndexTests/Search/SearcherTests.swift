@@ -12,10 +12,7 @@ import Testing
         corpus.write("d1.txt", "date 2025-01-01 alpha beta beta gamma delta.\n\nepsilon zeta.\n")
         corpus.write("d2.txt", "date 2025-01-02 beta omega omega.\n\nomega.\n")
         corpus.write("d3.txt", "date 2025-01-03 sigma tau upsilon.\n\nphi chi psi omega rho.\n")
-        let writer = try IndexWriter(directory: index.path, analyzer: .standard)
-        _ = try writer.add(try IngestInput.resolve([corpus.path])) { _ in }
-        try writer.commit()
-        reader = try IndexReader(directory: index.path, analyzer: .standard)
+        reader = try indexedReader(of: corpus, into: index)
     }
 
     func search(_ terms: [String], _ mode: Query.Mode = .all) throws -> [(String, Double)] {

@@ -14,10 +14,7 @@ import Testing
         for n in 0..<12 {
             corpus.write("give-\(n).txt", "Aid story \(n)\n\nDonors give food and give money; the audits of the accounts go on, a Kurd official said.\n")
         }
-        let writer = try IndexWriter(directory: index.path, analyzer: .standard)
-        _ = try writer.add(try IngestInput.resolve([corpus.path])) { _ in }
-        try writer.commit()
-        reader = try IndexReader(directory: index.path, analyzer: .standard)
+        reader = try indexedReader(of: corpus, into: index)
     }
 
     func suggestion(_ query: String, hits: Int) throws -> String? {

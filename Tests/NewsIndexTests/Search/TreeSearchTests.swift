@@ -19,10 +19,7 @@ import Testing
             <body><article><p>Talks in Seoul on the peninsula continued on Saturday, with Korean and Russian delegations meeting for a second day in the capital.</p>
             <p>Officials said the talks would go on next week, and that foreign ministers might join them.</p></article></body></html>
             """)
-        let writer = try IndexWriter(directory: index.path, analyzer: .standard)
-        _ = try writer.add(try IngestInput.resolve([corpus.path])) { _ in }
-        try writer.commit()
-        reader = try IndexReader(directory: index.path, analyzer: .standard)
+        reader = try indexedReader(of: corpus, into: index)
     }
 
     func paths(_ q: String, _ mode: Query.Mode = .all, order: SortOrder = .relevance, halfLife: Double? = nil) throws -> [String] {
