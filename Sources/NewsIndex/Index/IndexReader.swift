@@ -109,10 +109,11 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     public func storedStory(at address: DocumentAddress) throws(IndexError) -> StoredStory {
-        let segment = segments[address.segment]
-        let record = try segment.record(address.doc)
-        return StoredStory(id: record.storyID, root: rootPath(record.rootID), path: record.path,
-                           contentHash: record.contentHash, story: try segment.story(address.doc))
+        try withStoredStory(at: address) { stored, body in
+            var stored = stored
+            stored.story.body = String(decoding: body, as: UTF8.self)
+            return stored
+        }
     }
 
     /// `body` called with the stored story at `address`, its `story.body` left empty, and the

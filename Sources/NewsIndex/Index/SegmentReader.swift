@@ -275,10 +275,11 @@ final class SegmentReader: @unchecked Sendable {
 
     /// The stored story, as the ingest reader produced it.
     func story(_ doc: Int) throws(IndexError) -> Story {
-        var story = try storedStories.story(doc)
-        story.date = date(doc)
-        story.itemID = try key(doc).item
-        return story
+        try withStory(doc) { story, body in
+            var story = story
+            story.body = String(decoding: body, as: UTF8.self)
+            return story
+        }
     }
 
     /// `body` called with the stored story, its body left empty, and the body's UTF-8 bytes,

@@ -11,7 +11,7 @@ extension SegmentReader {
         do throws(IndexError) {
             for doc in 0..<documentCount {
                 _ = try record(doc)
-                _ = try storedStories.story(doc)
+                try storedStories.withStory(doc) { _, _ in }
             }
             if let bad = verifyFileKeys() { return bad }
             var previous: [UInt8]?

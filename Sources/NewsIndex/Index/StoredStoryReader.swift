@@ -128,18 +128,12 @@ final class StoredStoryReader: @unchecked Sendable {
         return raw
     }
 
-    /// The stored fields of document `doc` (date and item id are not stored here).
-    func story(_ doc: Int) throws(IndexError) -> Story {
-        try withBytes(of: try record(doc)) { record throws(IndexError) in
-            try StoredStoryRecord.decode(record, context: context)
-        }
-    }
-
-    /// `body` called with the stored fields of document `doc`, its body left empty, and the
-    /// body's UTF-8 bytes, which are valid only during the call.
+    /// `body` called with the stored fields of document `doc` (date and item id are not
+    /// stored here), its body left empty, and the body's UTF-8 bytes, which are valid only
+    /// during the call.
     func withStory<R>(_ doc: Int, _ body: (Story, UnsafeBufferPointer<UInt8>) throws(IndexError) -> R) throws(IndexError) -> R {
         try withBytes(of: try record(doc)) { record throws(IndexError) in
-            let (story, range) = try StoredStoryRecord.decodeFields(record, context: context)
+            let (story, range) = try StoredStoryRecord.decode(record, context: context)
             return try body(story, UnsafeRawBufferPointer(rebasing: record[range]).assumingMemoryBound(to: UInt8.self))
         }
     }

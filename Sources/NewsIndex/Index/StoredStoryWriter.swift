@@ -220,16 +220,10 @@ enum StoredStoryRecord {
         out.appendString(story.body)
     }
 
-    /// Decodes a record; the date and item id live elsewhere and are filled in by the caller.
-    static func decode(_ bytes: UnsafeRawBufferPointer, context: String) throws(IndexError) -> Story {
-        var (story, body) = try decodeFields(bytes, context: context)
-        story.body = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[body]), as: UTF8.self)
-        return story
-    }
-
     /// Decodes a record but for its body, which is left empty: returns where the body's UTF-8
-    /// lies in `bytes` instead, for a reader that needs only its bytes (a snippet).
-    static func decodeFields(_ bytes: UnsafeRawBufferPointer, context: String) throws(IndexError) -> (story: Story, body: Range<Int>) {
+    /// lies in `bytes` instead, so that a reader needing only its bytes (a snippet) makes no
+    /// `String` of it. The date and item id live elsewhere and are filled in by the caller.
+    static func decode(_ bytes: UnsafeRawBufferPointer, context: String) throws(IndexError) -> (story: Story, body: Range<Int>) {
         var r = ByteCursor(bytes, context: context)
         let flags = try r.readUInt8()
         let title = try r.readString()

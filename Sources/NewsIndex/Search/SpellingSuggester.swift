@@ -4,14 +4,15 @@
 /// A word is a candidate for correction when it is in no story; or, when the query finds
 /// nothing though each of its words is in some story, in a few (at most `rareLimit`) and far
 /// fewer than a close word is (a misspelling the corpus itself has). Otherwise rare words
-/// are taken as meant: in news they are names (`Gisele` is not `give`, `Kursk` not `Kurd`). A correction shares the word's first
-/// byte, as Lucene's DirectSpellChecker requires by default: typing seldom gets the first
-/// letter wrong, and the vocabulary is sorted, so only that stretch of it is read (reading
-/// it all cost a search process ten times the search). Among those, the correction is the
-/// indexed word at the smallest edit distance (Damerau–Levenshtein: insertions, deletions,
-/// substitutions and swaps of neighbours; at most 1 for words of up to 4 letters, 2 above),
-/// the one in the most stories among equals, and it is written as the stories write it
-/// (the index holds stems: `examinaton` becomes `examination`, not `examin`).
+/// are taken as meant: in news they are names (`Gisele` is not `give`, `Kursk` not `Kurd`).
+/// A correction shares the word's first byte, as Lucene's DirectSpellChecker requires by
+/// default: typing seldom gets the first letter wrong, and the vocabulary is sorted, so only
+/// that stretch of it is read (reading it all cost a search process ten times the search).
+/// Among those, the correction is the indexed word at the smallest edit distance
+/// (Damerau–Levenshtein: insertions, deletions, substitutions and swaps of neighbours; at
+/// most 1 for words of up to 4 letters, 2 above), the one in the most stories among equals,
+/// and it is written as the stories write it (the index holds stems: `acounts` becomes
+/// `accounts`, not `account`).
 /// Only words written plainly (not in phrases, prefixes or metadata fields) are corrected.
 public struct SpellingSuggester {
     public let reader: IndexReader

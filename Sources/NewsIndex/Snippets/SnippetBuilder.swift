@@ -28,14 +28,18 @@ public struct SnippetBuilder: Sendable {
     /// The snippet of `text` (a story's body) for `query`, made once for all of its hits.
     public func snippet(of text: String, for query: SnippetQuery) -> Snippet {
         var text = text
-        return text.withUTF8 { snippet(ofUTF8: $0, for: query) }
+        return text.withUTF8 { snippet(ofWellFormedUTF8: $0, for: query) }
     }
 
     /// The snippet of a story's body given as UTF-8; ill-formed bytes are repaired as a
     /// `String` repairs them.
     public func snippet(ofUTF8 body: UnsafeBufferPointer<UInt8>, for query: SnippetQuery) -> Snippet {
-        guard wordCount > 0 else { return .empty }
         guard body.isWellFormedUTF8 else { return snippet(of: String(decoding: body, as: UTF8.self), for: query) }
+        return snippet(ofWellFormedUTF8: body, for: query)
+    }
+
+    private func snippet(ofWellFormedUTF8 body: UnsafeBufferPointer<UInt8>, for query: SnippetQuery) -> Snippet {
+        guard wordCount > 0 else { return .empty }
         let keys = query.keys
         let scan = BodyScan(body, keys: keys, analyzer: analyzer)
         let marks = SnippetMark.find(in: scan, keys: keys)

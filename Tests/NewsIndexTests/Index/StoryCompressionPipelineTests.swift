@@ -27,7 +27,13 @@ import Testing
         let start = SegmentFormat.headerSize
         let reader = try StoredStoryReader(section: UnsafeRawBufferPointer(rebasing: mapped.bytes[start..<start + length]),
                                            documentCount: count, context: "store")
-        return try (0..<count).map { doc throws(IndexError) in try reader.story(doc) }
+        return try (0..<count).map { doc throws(IndexError) in
+            try reader.withStory(doc) { story, body in
+                var story = story
+                story.body = String(decoding: body, as: UTF8.self)
+                return story
+            }
+        }
     }
 
     /// 400 stories are about 200 KB: a dictionary is trained on the first 96 KB, and the
