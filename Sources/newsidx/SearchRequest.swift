@@ -136,7 +136,7 @@ struct SearchRequest: Equatable {
                     let page = HitFormatter.Page(results: results, hits: hits, offset: offset, elapsed: elapsed)
                     Terminal.output(formatter.render(page, queryID: queryID, queryText: entry.text))
                 }
-                if suggest && results.totalHits < SpellingSuggester.fewHits,
+                if suggest && SpellingSuggester.mayCorrect(hits: results.totalHits, terms: results.terms),
                    let tree = query.tree(syntax, mode: mode, text: entry.text),
                    let better = try SpellingSuggester(reader: reader).suggestion(for: entry.text, tree: tree, hits: results.totalHits) {
                     Terminal.standardError((isBatch ? "query \(entry.id): " : "") + "did you mean: \(better)\n")

@@ -24,6 +24,14 @@ public struct SpellingSuggester {
 
     public init(reader: IndexReader) { self.reader = reader }
 
+    /// Whether a query that found `hits` stories, with these `terms`, may get a suggestion at
+    /// all: fewer than `fewHits`, and when it found some, a word in no story. Spares a search
+    /// process parsing its query again for the suggester (generic string code whose type
+    /// metadata is made on first use: a fifth of a headline search).
+    public static func mayCorrect(hits: Int, terms: [WeightedTerm]) -> Bool {
+        hits < fewHits && (hits == 0 || terms.contains { $0.documentFrequency == 0 })
+    }
+
     /// `text` (the query as written, which parsed into `tree`, and found `hits` stories) with
     /// each likely misspelled word replaced by its correction, or nil when nothing needs
     /// correcting.

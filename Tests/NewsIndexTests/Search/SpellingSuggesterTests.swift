@@ -52,4 +52,13 @@ import Testing
         // `ursk` is one edit from `kursk`, but typing seldom gets the first letter wrong.
         #expect(try suggestion("ursk", hits: 0) == nil)
     }
+
+    @Test func onlyAQueryWithFewHitsAndAWordInNoStoryOrNoHitsMayBeCorrected() {
+        let known = WeightedTerm(text: "kursk", documentFrequency: 1, idf: 1)
+        let unknown = WeightedTerm(text: "kursl", documentFrequency: 0, idf: 1)
+        #expect(SpellingSuggester.mayCorrect(hits: 0, terms: [known]))
+        #expect(SpellingSuggester.mayCorrect(hits: 1, terms: [known, unknown]))
+        #expect(!SpellingSuggester.mayCorrect(hits: 1, terms: [known]))
+        #expect(!SpellingSuggester.mayCorrect(hits: SpellingSuggester.fewHits, terms: [unknown]))
+    }
 }
