@@ -140,4 +140,20 @@ import Testing
         let s = scan(text, ["lavrov"], limit: 4096)
         #expect(s.readWholeBody && s.words.count == 5)
     }
+
+    /// Looking only where a term may begin must never pass over a word that is it: every word
+    /// of the stemmer's reference sample (every exceptional form, every rule's branch), as
+    /// written and capitalised, is found when its term is the one looked for.
+    @Test func everyWordOfTheStemmerSampleIsFoundByItsTerm() throws {
+        var missed: [String] = []
+        for (word, _) in try EnglishStemmerTests.referenceSample() where word.allSatisfy(\.isASCII) {
+            for written in [word, word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()] {
+                let terms = Analyzer.standard.terms(in: written)
+                guard terms.count == 1 else { continue }
+                let text = "Then \(written) again."
+                if !hits(text, scan(text, terms)).contains(written) { missed.append("\(written) (\(terms[0]))") }
+            }
+        }
+        #expect(missed.isEmpty, "\(missed.prefix(20))")
+    }
 }
