@@ -10,52 +10,26 @@ import Testing
         var positions: [UInt32]
     }
 
-    /// A list encoded the way `SegmentWriter` encodes it; `extraPositionBytes` are appended
-    /// to the term's positions, as damage would leave them.
-    final class Encoded {
-        let postings: [UInt8]
-        let positions: [UInt8]
-        let groups: [UInt32]
-        let term: TermInfo
-        let documentCount: Int
-
-        init(_ documents: [Document], extraPositionBytes: [UInt8] = []) {
-            var list = PostingList()
-            var inMemory: [UInt8] = []
-            for d in documents {
-                list.append(doc: d.doc, freq: UInt32(d.positions.count))
-                var previous: UInt32 = 0
-                for p in d.positions {
-                    inMemory.appendVarint(UInt64(p &- previous))
-                    previous = p
-                }
-            }
-            documentCount = Int(documents.last.map { $0.doc + 1 } ?? 0)
-            var encodedPositions = ByteBuffer()
-            var encoder = PositionsEncoder()
-            groups = encoder.encode(freqs: list.freqs, positions: inMemory, into: &encodedPositions)
-            encodedPositions.append(contentsOf: extraPositionBytes)
-            var out = ByteBuffer()
-            let norms = [UInt8](repeating: 0, count: documentCount)
-            let bound = PostingsEncoder.encode(list, norms: norms, positionGroups: groups[...], into: &out)
-            let length = out.count
-            out.append(contentsOf: [UInt8](repeating: 0, count: 16))  // the footer that follows in a file
-            postings = out.bytes
-            positions = encodedPositions.bytes
-            term = TermInfo(docFreq: documents.count, postings: 0..<length, positions: 0..<positions.count, bound: bound)
-        }
-
-        func withCursor<R>(positions bytes: [UInt8]? = nil, _ body: (PostingsCursor) -> R) -> R {
-            postings.withUnsafeBytes { p in
-                (bytes ?? positions).withUnsafeBytes { q in
-                    body(PostingsCursor(postings: p, positions: q, documentCount: documentCount, term: term))
-                }
+    /// `documents` encoded the way `SegmentWriter` encodes them; `extraPositionBytes` are
+    /// appended to the term's positions, as damage would leave them.
+    static func encoded(_ documents: [Document], extraPositionBytes: [UInt8] = []) -> EncodedTerm {
+        var list = PostingList()
+        var inMemory: [UInt8] = []
+        for d in documents {
+            list.append(doc: d.doc, freq: UInt32(d.positions.count))
+            var previous: UInt32 = 0
+            for p in d.positions {
+                inMemory.appendVarint(UInt64(p &- previous))
+                previous = p
             }
         }
+        let documentCount = Int(documents.last.map { $0.doc + 1 } ?? 0)
+        return EncodedTerm(list, positions: inMemory, documentCount: documentCount,
+                           norms: [UInt8](repeating: 0, count: documentCount), extraPositionBytes: extraPositionBytes)
     }
 
     /// Every document with its positions, walking the whole list; and whether damage was seen.
-    static func readAll(_ encoded: Encoded, positions: [UInt8]? = nil) -> (documents: [Document], corrupt: Bool) {
+    static func readAll(_ encoded: EncodedTerm, positions: [UInt8]? = nil) -> (documents: [Document], corrupt: Bool) {
         encoded.withCursor(positions: positions) { cursor in
             var out: [Document] = []
             while cursor.doc != PostingsCursor.exhausted {
@@ -85,7 +59,7 @@ import Testing
     @Test(arguments: [0, 1, 127, 128, 129, 256, 1000])
     func encodingADocumentAtATimeWritesWhatEncodingTheListWrites(_ n: Int) {
         let documents = Self.list(n, maxFreq: 9)
-        let whole = Encoded(documents)
+        let whole = Self.encoded(documents)
         var streamed = ByteBuffer()
         var encoder = PositionsEncoder()
         for d in documents { d.positions.withUnsafeBufferPointer { encoder.add(positions: $0, into: &streamed) } }
@@ -108,7 +82,7 @@ import Testing
     @Test func aSinglePositionRoundTrips() {
         for position: UInt32 in [0, 1, 63, 4000] {
             let list = [Document(doc: 3, positions: [position])]
-            let decoded = Self.readAll(Encoded(list))
+            let decoded = Self.readAll(Self.encoded(list))
             #expect(decoded.documents == list)
             #expect(!decoded.corrupt)
         }
@@ -117,14 +91,14 @@ import Testing
     @Test(arguments: [1, 2, 127, 128, 129, 255, 256, 257, 1000])
     func everyListLengthRoundTrips(_ n: Int) {
         let list = Self.list(n, seed: UInt64(n))
-        let decoded = Self.readAll(Encoded(list))
+        let decoded = Self.readAll(Self.encoded(list))
         #expect(decoded.documents == list)
         #expect(!decoded.corrupt)
     }
 
     @Test(arguments: [127, 128, 129, 256, 1000])
     func groupsStartOnePerFullBlockAndOneForTheTail(_ n: Int) {
-        let encoded = Encoded(Self.list(n))
+        let encoded = Self.encoded(Self.list(n))
         let fullBlocks = n / BitPacking.blockSize
         #expect(encoded.groups.count == (fullBlocks > 0 ? fullBlocks + 1 : 0))
         #expect(encoded.groups.first ?? 0 == 0)
@@ -133,7 +107,7 @@ import Testing
 
     @Test func aVeryLongListRoundTrips() {
         let list = Self.list(40_000, maxFreq: 40, span: 30_000, seed: 9)
-        let decoded = Self.readAll(Encoded(list))
+        let decoded = Self.readAll(Self.encoded(list))
         #expect(decoded.documents == list)
         #expect(!decoded.corrupt)
     }
@@ -145,7 +119,7 @@ import Testing
         let list = (0..<300).map { i in
             Document(doc: UInt32(i), positions: i % 7 == 0 ? huge[i / 7 % huge.count] : [UInt32(i % 50), UInt32(i % 50 + 2)])
         }
-        let decoded = Self.readAll(Encoded(list))
+        let decoded = Self.readAll(Self.encoded(list))
         #expect(decoded.documents == list)
         #expect(!decoded.corrupt)
     }
@@ -157,14 +131,14 @@ import Testing
                 ? [UInt32](repeating: UInt32(i), count: 500)
                 : [0, 0, 4, 4, 70, 71, 71])
         }
-        let decoded = Self.readAll(Encoded(list))
+        let decoded = Self.readAll(Self.encoded(list))
         #expect(decoded.documents == list)
         #expect(!decoded.corrupt)
     }
 
     @Test func positionsOfDocumentsReachedBySkippingAreRight() {
         let list = Self.list(1000, seed: 5)
-        let encoded = Encoded(list)
+        let encoded = Self.encoded(list)
         encoded.withCursor { cursor in
             for d in list where d.doc % 11 == 0 {
                 cursor.advance(to: Int(d.doc))
@@ -176,7 +150,7 @@ import Testing
 
     @Test func askingTwiceForADocumentsPositionsGivesThemTwice() {
         let list = Self.list(300, seed: 3)
-        let encoded = Encoded(list)
+        let encoded = Self.encoded(list)
         encoded.withCursor { cursor in
             for d in list {
                 #expect(cursor.positionsOfCurrentDocument() == d.positions)
@@ -189,13 +163,13 @@ import Testing
 
     @Test func bytesAfterTheLastGroupMarkTheListCorrupt() {
         let list = Self.list(200)
-        let decoded = Self.readAll(Encoded(list, extraPositionBytes: [0x55]))
+        let decoded = Self.readAll(Self.encoded(list, extraPositionBytes: [0x55]))
         #expect(decoded.corrupt)
     }
 
     @Test func damagedPositionsMarkTheListCorruptWithoutTrapping() {
         let list = Self.list(600)
-        let encoded = Encoded(list)
+        let encoded = Self.encoded(list)
         for fill: UInt8 in [0x00, 0xFF] {
             var damaged = encoded.positions
             for i in 0..<damaged.count where i % 3 != 0 { damaged[i] = fill }
@@ -207,7 +181,7 @@ import Testing
     /// it takes to name one of 1,000 places, where varints take 16 bits for most.
     @Test func firstPositionsTakeAboutTheirWidth() {
         let list = Self.list(1280, maxFreq: 1, span: 1000, seed: 2)
-        let bytes = Encoded(list).positions.count
+        let bytes = Self.encoded(list).positions.count
         #expect(bytes <= 1280 * 11 / 8 + 10)
     }
 }

@@ -22,48 +22,24 @@ import Testing
         }
     }
 
-    /// Encodes `postings` and their positions the way `SegmentWriter` does, and a cursor over the result.
-    /// Positions are 0, 1, 2… within each document; norms are the document id mod 200.
-    final class Encoded {
-        let postings: [UInt8]
-        let positions: [UInt8]
-        let term: TermInfo
-        let documentCount: Int
-
-        init(_ list: [Posting]) {
-            var postingList = PostingList()
-            var positionBytes: [UInt8] = []
-            for p in list {
-                postingList.append(doc: p.doc, freq: p.freq)
-                positionBytes.appendVarint(0)
-                for _ in 1..<max(p.freq, 1) { positionBytes.appendVarint(1) }
-            }
-            documentCount = Int(list.last.map { $0.doc + 1 } ?? 0)
-            let norms = documentCount <= 1 << 20
-                ? (0..<documentCount).map { UInt8($0 % 200) }
-                : [UInt8](repeating: 0, count: documentCount)
-            var encodedPositions = ByteBuffer()
-            var positionsEncoder = PositionsEncoder()
-            let groups = positionsEncoder.encode(freqs: postingList.freqs, positions: positionBytes, into: &encodedPositions)
-            var out = ByteBuffer()
-            let bound = PostingsEncoder.encode(postingList, norms: norms, positionGroups: groups[...], into: &out)
-            let length = out.count
-            out.append(contentsOf: [UInt8](repeating: 0, count: 16))  // the footer that follows in a file
-            postings = out.bytes
-            positions = encodedPositions.bytes
-            term = TermInfo(docFreq: list.count, postings: 0..<length, positions: 0..<positions.count, bound: bound)
+    /// `list` encoded the way `SegmentWriter` encodes it, with positions 0, 1, 2… within each
+    /// document and norms the document id mod 200.
+    static func encoded(_ list: [Posting]) -> EncodedTerm {
+        var postingList = PostingList()
+        var positionBytes: [UInt8] = []
+        for p in list {
+            postingList.append(doc: p.doc, freq: p.freq)
+            positionBytes.appendVarint(0)
+            for _ in 1..<max(p.freq, 1) { positionBytes.appendVarint(1) }
         }
-
-        func withCursor<R>(_ body: (PostingsCursor) -> R) -> R {
-            postings.withUnsafeBytes { p in
-                positions.withUnsafeBytes { q in
-                    body(PostingsCursor(postings: p, positions: q, documentCount: documentCount, term: term))
-                }
-            }
-        }
+        let documentCount = Int(list.last.map { $0.doc + 1 } ?? 0)
+        let norms = documentCount <= 1 << 20
+            ? (0..<documentCount).map { UInt8($0 % 200) }
+            : [UInt8](repeating: 0, count: documentCount)
+        return EncodedTerm(postingList, positions: positionBytes, documentCount: documentCount, norms: norms)
     }
 
-    static func decodeAll(_ encoded: Encoded) -> (postings: [Posting], corrupt: Bool) {
+    static func decodeAll(_ encoded: EncodedTerm) -> (postings: [Posting], corrupt: Bool) {
         encoded.withCursor { cursor in
             var out: [Posting] = []
             while cursor.doc != PostingsCursor.exhausted {
@@ -77,21 +53,21 @@ import Testing
     @Test(arguments: [1, 2, 127, 128, 129, 255, 256, 257, 1000, 5000])
     func everyListLengthRoundTrips(_ n: Int) {
         let list = Self.list(n)
-        let decoded = Self.decodeAll(Encoded(list))
+        let decoded = Self.decodeAll(Self.encoded(list))
         #expect(decoded.postings == list)
         #expect(!decoded.corrupt)
     }
 
     @Test func denseListsOfConsecutiveDocumentsRoundTrip() {
         let list = (0..<700).map { Posting(doc: UInt32($0), freq: 1) }
-        #expect(Self.decodeAll(Encoded(list)).postings == list)
+        #expect(Self.decodeAll(Self.encoded(list)).postings == list)
     }
 
     /// A segment of 16 million documents; the first gap needs 24 bits.
     @Test func largeDocumentIdsRoundTrip() {
         let top = UInt32(1 << 24)
         let list = [Posting(doc: 0, freq: 1)] + (1...300).map { Posting(doc: top - 301 + UInt32($0), freq: 2) }
-        #expect(Self.decodeAll(Encoded(list)).postings == list)
+        #expect(Self.decodeAll(Self.encoded(list)).postings == list)
     }
 
     @Test(arguments: Array(0...32))
@@ -111,7 +87,7 @@ import Testing
 
     @Test func hugeFrequenciesRoundTripAndTheirBoundIsClamped() {
         let list = (0..<200).map { Posting(doc: UInt32($0 * 3), freq: $0 == 5 ? 100_000 : 1) }
-        let encoded = Encoded(list)
+        let encoded = Self.encoded(list)
         #expect(Self.decodeAll(encoded).postings == list)
         #expect(encoded.term.bound.maxFrequency == 100_000)
         encoded.withCursor { cursor in
@@ -122,7 +98,7 @@ import Testing
     @Test(arguments: [130, 1000, 4000])
     func advanceLandsOnTheFirstDocumentAtOrAfterTheTarget(_ n: Int) {
         let list = Self.list(n, seed: UInt64(n))
-        let encoded = Encoded(list)
+        let encoded = Self.encoded(list)
         var state: UInt64 = 7
         encoded.withCursor { cursor in
             var target = 0
@@ -143,7 +119,7 @@ import Testing
 
     @Test func blockBoundsCoverEveryDocumentInTheirBlock() {
         let list = Self.list(1000, maxFreq: 9)
-        let encoded = Encoded(list)
+        let encoded = Self.encoded(list)
         encoded.withCursor { cursor in
             for p in list {
                 let (bound, lastDoc) = cursor.blockBound(at: Int(p.doc))
@@ -156,7 +132,7 @@ import Testing
 
     @Test func positionsAreFoundForDocumentsInBlocksAndTail() {
         let list = Self.list(300, maxFreq: 4)
-        let encoded = Encoded(list)
+        let encoded = Self.encoded(list)
         encoded.withCursor { cursor in
             for p in list where p.doc % 7 == 0 {
                 cursor.advance(to: Int(p.doc))
@@ -167,7 +143,7 @@ import Testing
 
     @Test func aDamagedBlockEndsTheWalkMarkedCorrupt() {
         let list = Self.list(600)
-        let encoded = Encoded(list)
+        let encoded = Self.encoded(list)
         var bytes = encoded.postings
         for i in 4..<min(bytes.count - 16, 90) { bytes[i] = 0xFF }
         let damaged = bytes.withUnsafeBytes { p in
