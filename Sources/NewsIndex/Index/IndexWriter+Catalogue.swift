@@ -33,9 +33,7 @@ extension IndexWriter {
     /// The committed files as they stand now, for the reading thread to recognise a
     /// single-story file unchanged without parsing it.
     var committedFiles: CommittedFiles {
-        CommittedFiles(catalogue: FileCatalogue(segments: manifest.segments.compactMap { baseSegments[$0.id] },
-                                                deletions: deletions),
-                       roots: roots)
+        CommittedFiles(catalogue: FileCatalogue(segments: committedSegments, deletions: deletions), roots: roots)
     }
 }
 
@@ -55,8 +53,7 @@ struct FileCatalogue: @unchecked Sendable {
             for doc in segment.documents(root: key.root, path: key.path) where !isDeleted(segment.id, doc) {
                 let record = try segment.record(doc)
                 if found == nil { found = .items([:]) }
-                found![item: record.item] = IndexWriter.CatalogueEntry(segment: segment.id, doc: doc, storyID: record.storyID,
-                                                                       contentHash: record.contentHash)
+                found![item: record.item] = IndexWriter.CatalogueEntry(segment: segment.id, doc: doc, record: record)
             }
         }
         return found
@@ -71,8 +68,7 @@ struct FileCatalogue: @unchecked Sendable {
             for doc in 0..<segment.documentCount where !isDeleted(segment.id, doc) {
                 let record = try segment.record(doc)
                 try body(IndexWriter.FileKey(root: record.rootID, path: record.path), record,
-                         IndexWriter.CatalogueEntry(segment: segment.id, doc: doc, storyID: record.storyID,
-                                                    contentHash: record.contentHash))
+                         IndexWriter.CatalogueEntry(segment: segment.id, doc: doc, record: record))
             }
             segment.releaseDocumentTables()
         }

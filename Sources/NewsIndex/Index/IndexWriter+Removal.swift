@@ -81,9 +81,9 @@ extension IndexWriter {
     }
 
     /// Deletes the selected stories (those still live); returns how many were deleted.
-    @discardableResult
     /// Stories this writer added and has not committed yet are committed first: only a
     /// committed story can be marked deleted.
+    @discardableResult
     public func remove(_ selection: Selection) throws(IndexError) -> Int {
         if hasUncommittedStories { try commit() }
         var removed = 0

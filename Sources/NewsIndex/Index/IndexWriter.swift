@@ -73,6 +73,14 @@ public final class IndexWriter {
         var doc: Int
         var storyID: UInt64
         var contentHash: UInt64
+
+        /// Document `doc` of `segment`, as its `record` describes it.
+        init(segment: UInt64, doc: Int, record: DocumentRecord) {
+            self.segment = segment
+            self.doc = doc
+            storyID = record.storyID
+            contentHash = record.contentHash
+        }
     }
 
     /// The live stories of one file, by item id (nil for a file that is one story).
@@ -136,13 +144,16 @@ public final class IndexWriter {
     /// The segments whose stories the catalogue covers: the committed ones, then those
     /// written since (`IndexWriter+Catalogue`).
     func catalogueSegments() throws(IndexError) -> [SegmentReader] {
-        var segments = manifest.segments.compactMap { baseSegments[$0.id] }
+        var segments = committedSegments
         for segment in written.prefix(consultedWritten) {
             if writtenSegments[segment.id] == nil { writtenSegments[segment.id] = try openSegment(segment.id) }
             segments.append(writtenSegments[segment.id]!)
         }
         return segments
     }
+
+    /// The committed segments, in manifest order.
+    var committedSegments: [SegmentReader] { manifest.segments.compactMap { baseSegments[$0.id] } }
 
     /// Marks the start or end of an `add` or `reindex`: what was written so far is looked into.
     func consultEverythingWritten() { consultedWritten = written.count }

@@ -22,7 +22,9 @@ struct PositionsEncoder {
     /// Appends the positions of a list whose term frequencies are `freqs`, given in the
     /// writer's in-memory form (per document, tf varints of deltas, the first from 0), to
     /// `out`. Returns where each group starts, from the start of the term's positions, for
-    /// `PostingsEncoder`: empty for a list without a full block.
+    /// `PostingsEncoder`: empty for a list without a full block. The same groups as feeding
+    /// `add(positions:into:)` a document at a time, but the list is split in one pass over
+    /// its varints: going through `add` cost indexing 3% more instructions.
     mutating func encode(freqs: [UInt32], positions: [UInt8], into out: inout ByteBuffer) -> [UInt32] {
         let (firsts, gaps) = Self.split(freqs: freqs, positions: positions)
         let base = out.count

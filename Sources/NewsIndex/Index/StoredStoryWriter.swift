@@ -69,8 +69,9 @@ struct StoredStoryWriter {
     func compress() -> Compressed {
         let dictionary = trainDictionary()
         let half = count / 2
-        let secondHalf = BackgroundResult { [self] in compress(half..<count, dictionary: dictionary) }
-        let first = compress(0..<half, dictionary: dictionary)
+        // A compressor each: a zstd context serves one thread.
+        let secondHalf = BackgroundResult { [self] in compress(half..<count, with: FrameCompressor(dictionary: dictionary)) }
+        let first = compress(0..<half, with: FrameCompressor(dictionary: dictionary))
         let second = secondHalf.wait()
         let ends = first.ends + second.ends.map { $0 + first.frames.count }
         return Compressed(dictionary: dictionary, rawLengths: rawLengths, pieces: [first.frames, second.frames], frameEnds: ends)
@@ -113,11 +114,10 @@ struct StoredStoryWriter {
     }
 
     /// The zstd frames of records `range`, back to back, and where each ends.
-    func compress(_ range: Range<Int>, dictionary: [UInt8]) -> (frames: [UInt8], ends: [Int]) {
+    func compress(_ range: Range<Int>, with compressor: FrameCompressor) -> (frames: [UInt8], ends: [Int]) {
         var frames = ByteBuffer(capacity: (offsets[range.upperBound] - offsets[range.lowerBound]) / 2)
         var ends: [Int] = []
         ends.reserveCapacity(range.count)
-        let compressor = FrameCompressor(dictionary: dictionary)
         raw.bytes.withUnsafeBytes { source in
             for i in range {
                 compressor.compress(UnsafeRawBufferPointer(rebasing: source[offsets[i]..<offsets[i + 1]]), into: &frames)

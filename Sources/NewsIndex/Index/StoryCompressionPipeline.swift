@@ -63,11 +63,12 @@ final class StoryCompressionPipeline: @unchecked Sendable {
         record.withUnsafeBytes { held.add(record: $0) }
         guard held.recordBytes >= trainingBytes else { return }
         dictionary = held.trainDictionary()
-        let (first, ends) = held.compress(0..<held.count, dictionary: dictionary)
+        let compressor = FrameCompressor(dictionary: dictionary)
+        let (first, ends) = held.compress(0..<held.count, with: compressor)
         frames.append(contentsOf: first)
         frameEnds = ends
         rawLengths = held.rawLengths
-        compressor = FrameCompressor(dictionary: dictionary)
+        self.compressor = compressor
         held = StoredStoryWriter()
     }
 }
