@@ -34,20 +34,14 @@ deps:
 # search process 1.8 million instructions, a fifth of it. The runtime's link line asks for
 # -lstdc++, so a directory searched first holds only the static archive (when the C compiler
 # knows one; otherwise the shared library is used as before).
-#
-# And it is linked as a position-dependent executable (-no-pie): a PIE's loader relocates
-# some 40,000 pointers in the binary's data at every start, copying each page it writes;
-# without PIE those pages are read from the page cache as they are. A search process took
-# 130 fewer page faults and 0.6 ms less (3.7 -> 3.1 ms on a PostgreSQL page search). The
-# cost: the executable's own addresses are not randomised (shared libraries, heap and stack
-# still are).
+# (Package.swift says how else the executable is linked for a fast start.)
 STATIC_LIBS := $(CURDIR)/.build/static-libs
 LIBSTDCXX_A := $(shell $(CC) -print-file-name=libstdc++.a 2>/dev/null)
 
 build: deps
 	@mkdir -p $(STATIC_LIBS)
 	@if [ -f "$(LIBSTDCXX_A)" ]; then ln -sf "$(LIBSTDCXX_A)" $(STATIC_LIBS)/libstdc++.a; else rm -f $(STATIC_LIBS)/libstdc++.a; fi
-	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -L$(STATIC_LIBS) -Xswiftc -Xclang-linker -Xswiftc -no-pie
+	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -L$(STATIC_LIBS)
 
 debug: deps
 	$(SWIFT) build
