@@ -94,7 +94,8 @@ struct HitFormatter {
     }
 
     /// `queryID` is set in batch mode: text gets a heading per query, JSON a `qid` key.
-    func render(_ page: Page, queryID: String?, queryText: String) -> String {
+    /// `notes` (what was passed over in reading the query) go on each JSON hit, as `notes`.
+    func render(_ page: Page, queryID: String?, queryText: String, notes: [String] = []) -> String {
         var out = ""
         if format == .text {
             if let queryID { out += Terminal.bold("query \(queryID): \(queryText)") + "\n" }
@@ -123,6 +124,7 @@ struct HitFormatter {
                 o.add("similar", p.similar.map { copy in
                     JSONLine.storyReference(id: copy.id, root: copy.root, path: copy.path, title: copy.title, date: copy.date)
                 })
+                if !notes.isEmpty { o.add("notes", notes) }
                 out += o.line + "\n"
             case .text:
                 let indent = String(repeating: " ", count: width + 2)
@@ -138,12 +140,13 @@ struct HitFormatter {
     /// `--count`: the number of matching stories alone (`at least N` when the engine stopped
     /// early), after `qid<TAB>` in batch mode; with JSON, an object of `total_hits` and
     /// `total_hits_exact`.
-    func renderCount(_ results: SearchResults, queryID: String?) -> String {
+    func renderCount(_ results: SearchResults, queryID: String?, notes: [String] = []) -> String {
         if format == .json {
             var o = JSONLine()
             if let queryID { o.add("qid", queryID) }
             o.add("total_hits", results.totalHits)
             o.add("total_hits_exact", results.totalHitsIsExact)
+            if !notes.isEmpty { o.add("notes", notes) }
             return o.line + "\n"
         }
         let count = results.totalHitsIsExact ? String(results.totalHits) : "at least " + String(results.totalHits)

@@ -15,8 +15,9 @@ struct SearchCommand: ParsableCommand {
 
             The query is analyzed like the stories (case, accents and word endings do not \
             matter). Every word must occur unless --any is given. Exit status: 0 when stories \
-            match, 1 when none do, 2 for a usage error, a malformed query or a missing index, \
-            3 when the index cannot be read.
+            match, 1 when none do, 2 for a usage error, a query with nothing to search for \
+            (or a malformed one with --strict) or a missing index, 3 when the index cannot be \
+            read.
 
             Query language:
               lavrov kursk              both words (--any: either; more ranks higher)
@@ -36,9 +37,18 @@ struct SearchCommand: ParsableCommand {
                                         a day, month, year or range; stories without a
                                         date never match
             Fields, dates and paths only filter (also under --any), adding no score.
-            A malformed query is shown with a caret under the fault, exit status 2. When a \
-            query finds fewer than 3 stories and a word looks misspelled, a correction from \
-            the index's vocabulary is printed on stderr: "did you mean: lavrov".
+            A query in capitals has no operators: in PRESIDENT WILL NOT ATTEND SUMMIT, NOT \
+            is a word (every cased letter outside AND, OR, NOT and NEAR is a capital; \
+            quotes, -, +, fields and * keep their meaning).
+            A query that breaks these rules (a stray quote, an unbalanced bracket, an \
+            unknown field such as "Plan:" in a pasted headline) is searched as its plain \
+            words, with one line on stderr: "newsidx: note: unbalanced quote at column 48 \
+            ignored; searched as plain words" (in JSON, "notes" on each hit). A date that \
+            does not exist (date:2025-13-45) is an error, exit status 2. --strict makes \
+            every fault an error: the query is shown with a caret under it, exit status 2.
+            When a query finds fewer than 3 stories and a word looks misspelled, a \
+            correction from the index's vocabulary is printed on stderr: "did you mean: \
+            lavrov" (for a --queries batch only with --suggest).
 
             On a terminal each hit shows its rank, title, date, source, URL or file, and a \
             snippet of about --snippet-words words (default 30) in up to three passages, the \
@@ -123,6 +133,12 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not print \"did you mean\" suggestions on stderr.")
     var noSuggest = false
 
+    @Flag(name: .long, help: "Print \"did you mean\" suggestions for a --queries batch too (a single query gets them unless --no-suggest).")
+    var suggest = false
+
+    @Flag(name: .long, help: "Refuse a query that breaks the query language's rules (exit status 2, with a caret under the fault) instead of searching its plain words.")
+    var strict = false
+
     @Flag(name: .long, help: "Show copies of a story (republished, updated, re-saved) as hits of their own, instead of one hit per cluster with \"+N similar\".")
     var noCollapse = false
 
@@ -145,6 +161,7 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("--count prints a number (or, with --json, an object); it has no \(outputFormat.rawValue) form")
         }
         if count && explain { throw ValidationError("--count prints only the number of matches; --explain needs hits") }
+        if suggest && noSuggest { throw ValidationError("give --suggest or --no-suggest, not both") }
         if explain && (outputFormat == .trec || outputFormat == .paths) {
             throw ValidationError("--explain shows in text and json output; \(outputFormat == .trec ? "a trec run" : "a list of paths") has no room for it")
         }
@@ -158,7 +175,8 @@ struct SearchCommand: ParsableCommand {
     var request: SearchRequest {
         SearchRequest(index: location.directory, any: any, limit: limit, format: outputFormat,
                       queries: queries, stats: stats, explain: explain, words: words, since: since, until: until,
-                      sort: sort, recencyHalfLife: recent ? halfLife : nil, suggest: !noSuggest,
+                      sort: sort, recencyHalfLife: recent ? halfLife : nil,
+                      suggest: !noSuggest && (suggest || queries == nil), strict: strict,
                       offset: offset, count: count, snippetWords: snippetWords,
                       collapse: !noCollapse, expand: expand)
     }

@@ -19,6 +19,7 @@ enum SearchFastPath {
         guard arguments.first == "search" else { return nil }
         var index: String?
         var any = false, json = false, stats = false, count = false, noCollapse = false, expand = false
+        var strict = false, suggest = false, noSuggest = false
         var limit: Int?
         var offset = 0, snippetWords = SnippetBuilder.defaultWordCount
         var format: SearchCommand.OutputFormat?
@@ -51,10 +52,13 @@ enum SearchFastPath {
                 return next
             }
             switch name {
-            case "--any", "--json", "--stats", "--count", "--no-collapse", "--expand":
+            case "--any", "--json", "--stats", "--count", "--no-collapse", "--expand", "--strict", "--suggest", "--no-suggest":
                 guard inlineValue == nil else { return nil }
                 switch name {
                 case "--any": any = true
+                case "--strict": strict = true
+                case "--suggest": suggest = true
+                case "--no-suggest": noSuggest = true
                 case "--json": json = true
                 case "--stats": stats = true
                 case "--no-collapse": noCollapse = true
@@ -87,8 +91,10 @@ enum SearchFastPath {
         let output = json ? .json : format ?? .text
         // `--count` has no trec or paths form: the parser says so.
         guard !count || output == .text || output == .json else { return nil }
+        guard !(suggest && noSuggest) else { return nil }
         return SearchRequest(index: IndexOptions.directory(flag: index), any: any, limit: limit ?? 10,
                              format: output, queries: queries, stats: stats, words: words,
+                             suggest: !noSuggest && (suggest || queries == nil), strict: strict,
                              offset: offset, count: count, snippetWords: snippetWords,
                              collapse: !noCollapse, expand: expand)
     }

@@ -23,8 +23,12 @@ struct SearchRequest: Equatable {
     var sort: SortOrder = .relevance
     /// `--recent`: the half-life, in days, of the decay of older stories' scores.
     var recencyHalfLife: Double? = nil
-    /// "did you mean" on stderr for queries with few hits (`--no-suggest` turns it off).
+    /// "did you mean" on stderr for queries with few hits: on for one query unless
+    /// `--no-suggest`, off for a batch unless `--suggest` (a run's stderr is for errors).
     var suggest = true
+    /// A query that breaks the language's rules is an error (`--strict`), not searched as
+    /// its plain words with a note.
+    var strict = false
     /// Hits to pass over before the first shown (`--offset`, for paging).
     var offset = 0
     /// Print only the number of matching stories, counted exactly (`--count`).
@@ -54,28 +58,32 @@ struct SearchRequest: Equatable {
         // Plain words ranked by relevance need no tree: the query parser's flat query is
         // what the tree would flatten to, without the cost of building it.
         let plainAllowed = window == nil && sort == .relevance && recencyHalfLife == nil
-        var parsed: [(QueryBatch.Entry, ParsedQuery)] = []
+        var parsed: [(QueryBatch.Entry, ParsedQuery, QueryNote?)] = []
         for entry in batch {
             var tree: QueryNode
+            var note: QueryNote? = nil
             do {
                 if plainAllowed && QuerySyntax.isPlainWords(entry.text) {
-                    parsed.append((entry, .plain(try QueryParser(analyzer: .standard).parse(entry.text, mode: mode))))
+                    parsed.append((entry, .plain(try QueryParser(analyzer: .standard).parse(entry.text, mode: mode)), nil))
                     continue
                 }
-                tree = try syntax.parse(entry.text, mode: mode)
+                if strict {
+                    tree = try syntax.parse(entry.text, mode: mode)
+                } else {
+                    let reading = try syntax.parseLeniently(entry.text, mode: mode)
+                    tree = reading.tree
+                    note = reading.note
+                }
             } catch {
                 guard let queries else { throw CommandFailure.usage(error.description) }
-                // A batch is often natural text (headlines, TREC topics) with stray quotes
-                // or brackets: its words are still searched, and the warning says so.
-                guard let plain = try? QueryParser(analyzer: .standard).parse(entry.text, mode: mode) else {
-                    Terminal.warning("\(queries): query \(entry.id): \(error)")
-                    continue
-                }
-                Terminal.warning("\(queries): query \(entry.id): \(error)\n  searched as plain words instead")
-                tree = QueryNode(plain)
+                if strict { throw CommandFailure.usage("\(queries): query \(entry.id): \(error)") }
+                // A batch goes on without a query that has no words, or a date that does not exist.
+                Terminal.warning("\(queries): query \(entry.id): \(error)")
+                continue
             }
+            if let note { Terminal.note((queries == nil ? "" : "query \(entry.id): ") + note.description) }
             if let window { tree = .boolean(must: [tree, .date(window)], should: [], mustNot: []) }
-            parsed.append((entry, .tree(tree)))
+            parsed.append((entry, .tree(tree), note))
         }
         let isBatch = queries != nil
         var latencies = LatencyStats()
@@ -90,7 +98,7 @@ struct SearchRequest: Equatable {
             let formatter = HitFormatter(reader: reader, format: format, explainer: explain ? searcher : nil,
                                          snippetWords: snippetWords, expand: expand)
             var anyMatches = false
-            for (entry, query) in parsed {
+            for (entry, query, note) in parsed {
                 let start = ContinuousClock.now
                 func run(_ depth: Int) throws(IndexError) -> SearchResults {
                     switch query {
@@ -119,7 +127,7 @@ struct SearchRequest: Equatable {
                 let queryID = isBatch ? entry.id : nil
                 if count {
                     latencies.record(ContinuousClock.now - start)
-                    Terminal.output(formatter.renderCount(results, queryID: queryID))
+                    Terminal.output(formatter.renderCount(results, queryID: queryID, notes: note.map { [$0.description] } ?? []))
                 } else {
                     if !collapsing {
                         // Only text and JSON name a hit's cluster; a run or a list of paths
@@ -134,7 +142,7 @@ struct SearchRequest: Equatable {
                     let elapsed = ContinuousClock.now - start
                     latencies.record(elapsed)
                     let page = HitFormatter.Page(results: results, hits: hits, offset: offset, elapsed: elapsed)
-                    Terminal.output(formatter.render(page, queryID: queryID, queryText: entry.text))
+                    Terminal.output(formatter.render(page, queryID: queryID, queryText: entry.text, notes: note.map { [$0.description] } ?? []))
                 }
                 if suggest && SpellingSuggester.mayCorrect(hits: results.totalHits, terms: results.terms),
                    let tree = query.tree(syntax, mode: mode, text: entry.text),

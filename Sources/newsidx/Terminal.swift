@@ -41,6 +41,8 @@ enum Terminal {
 
     static func error(_ message: String) { standardError("newsidx: error: \(message)\n") }
     static func warning(_ message: String) { standardError("newsidx: warning: \(message)\n") }
+    /// Something the user should know that changed nothing's outcome, e.g. how a query was read.
+    static func note(_ message: String) { standardError("newsidx: note: \(message)\n") }
 
     /// `path` made absolute against the working directory, `.` and `..` removed lexically
     /// (for paths that may no longer exist, so `realpath` cannot help).

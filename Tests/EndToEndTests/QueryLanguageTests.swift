@@ -28,12 +28,12 @@ import Testing
         #expect(!trecPaths(combined).contains(seed))
     }
 
-    @Test func malformedQueriesPointAtTheFault() throws {
+    @Test func malformedQueriesPointAtTheFaultUnderStrict() throws {
         let index = try indexShippedCorpus(in: tmp)
         for (query, caret) in [("lavrov \"kursk", "         ^"), ("(lavrov", "  ^"), ("lavrov author:x", "         ^^^^^^"),
                                ("date:2025-02-30", "       ^^^^^^^^^^")] {
             for format in ["text", "json", "trec"] {
-                let r = try newsidx(["search", "--index", index, "--format", format, query])
+                let r = try newsidx(["search", "--index", index, "--strict", "--format", format, query])
                 expectExit(r, 2)
                 #expect(r.stdout.isEmpty)
                 #expect(r.stderr.contains("  " + query + "\n"), "\(r)")
@@ -58,18 +58,6 @@ import Testing
             let snippet = Array((hit["snippet"] as? String ?? "").unicodeScalars)
             return (hit["highlights"] as? [[Int]] ?? []).contains { String(String.UnicodeScalarView(snippet[$0[0]..<$0[1]])) == "Sergey Lavrov" }
         })
-    }
-
-    @Test func aMalformedQueryInABatchIsSearchedAsPlainWordsWithAWarning() throws {
-        let index = try indexShippedCorpus(in: tmp)
-        let queries = try tmp.write("q.tsv", "1\tLavrov \"Kursk\n2\tLavrov Kursk\n")
-        let r = try newsidx(["search", "--index", index, "--queries", queries, "--format", "trec"])
-        expectExit(r, 0)
-        #expect(r.stderr.contains("query 1: bad query: unbalanced quote"), "\(r)")
-        #expect(r.stderr.contains("searched as plain words instead"), "\(r)")
-        let first = r.stdoutLines.filter { $0.hasPrefix("1 ") }.map { String($0.split(separator: " ")[2]) }
-        let second = r.stdoutLines.filter { $0.hasPrefix("2 ") }.map { String($0.split(separator: " ")[2]) }
-        #expect(!first.isEmpty && first == second, "the stray quote changes nothing")
     }
 
     @Test func dateFlagsAndSortOrders() throws {

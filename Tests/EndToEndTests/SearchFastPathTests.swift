@@ -21,6 +21,10 @@ import Testing
         ["search", "--count", "--json", "seoul"],
         ["search", "--snippet-words=0", "--format", "paths", "seoul"],
         ["search", "--snippet-words", "50", "--offset=0", "seoul"],
+        ["search", "--strict", "lavrov \"kursk"],
+        ["search", "--queries", "q.tsv", "--suggest", "--format", "trec"],
+        ["search", "--queries", "q.tsv", "--no-suggest", "--strict"],
+        ["search", "--no-suggest", "Lavrof"],
     ]
 
     static let declined: [[String]] = [
@@ -43,6 +47,8 @@ import Testing
         ["search", "--count", "--format", "paths", "x"],
         ["search", "--count=1", "x"],
         ["search", "--explain", "x"],
+        ["search", "--suggest", "--no-suggest", "x"],
+        ["search", "--strict=yes", "x"],
     ]
 
     @Test(arguments: accepted)

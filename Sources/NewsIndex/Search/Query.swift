@@ -42,3 +42,55 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// Where and how a query breaks the query language's rules, as `QuerySyntax` finds it.
+struct QueryFault: Error, Sendable, Equatable {
+    /// From 0, in characters.
+    var column: Int
+    var length: Int
+    /// What is wrong, in a few words: "unbalanced quote".
+    var summary: String
+    /// What is wrong and what to write instead.
+    var message: String
+    /// A known filter with a value it cannot take (`date:2025-13-45`): an error however
+    /// leniently the query is read.
+    var isFilterValue = false
+
+    /// Not a fault of the language: the query holds nothing to search for.
+    static let nothingToSearch = QueryFault(column: 0, length: 0, summary: "", message: "")
+
+    func error(in query: String) -> QueryError {
+        self == .nothingToSearch
+            ? .noSearchableTerms(query: query)
+            : .syntax(query: query, column: column, length: length, message: message)
+    }
+}
+
+/// What was passed over when a query that breaks the language's rules was searched as its
+/// plain words: "unbalanced quote at column 48 ignored; searched as plain words".
+public struct QueryNote: Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, in a few words.
+    public var summary: String
+    /// Where, from 0 in characters.
+    public var column: Int
+
+    public init(summary: String, column: Int) {
+        self.summary = summary
+        self.column = column
+    }
+
+    /// The note as people read it, with the column counted from 1.
+    public var description: String { "\(summary) at column \(column + 1) ignored; searched as plain words" }
+}
+
+/// A query read by `QuerySyntax.parseLeniently`: its tree, and the note saying it was read
+/// as plain words when it broke the language's rules.
+public struct LenientQuery: Sendable, Equatable {
+    public var tree: QueryNode
+    public var note: QueryNote?
+
+    public init(tree: QueryNode, note: QueryNote?) {
+        self.tree = tree
+        self.note = note
+    }
+}

@@ -12,8 +12,10 @@
 /// then `NOT`/`-`/`+`. Words are analyzed as stories are; bare stop words are left out
 /// unless nothing else remains (as `QueryParser` does). Fields (`source:`, `byline:`,
 /// `place:`), dates and paths filter: they always restrict, even under `.any`, and add
-/// nothing to the score. Anything the language cannot read is a `QueryError.syntax`
-/// pointing at the column at fault; nothing is silently reinterpreted.
+/// nothing to the score. A query in capitals has no operators (`readsOperators`): old wire
+/// copy and many people's queries are written so. `parse` refuses what the language cannot
+/// read with a `QueryError.syntax` pointing at the column at fault; `parseLeniently`
+/// searches it as its plain words instead, with a `QueryNote` that says so.
 public struct QuerySyntax: Sendable {
     public let analyzer: Analyzer
     /// Anchors relative dates (`date:7d`); nil refuses them.
@@ -35,33 +37,158 @@ public struct QuerySyntax: Sendable {
 
     /// Whether `text` is only words, with none of the language's marks (quotes, brackets,
     /// `:`, `*`, `~`, `+`, `-`) nor its operators: such a query means what `QueryParser`
-    /// makes of it, which a search process can use without building a tree.
+    /// makes of it, which a search process can use without building a tree. A query in
+    /// capitals has no operators (`readsOperators`), so its `AND` or `NOT` is a plain word.
     public static func isPlainWords(_ text: String) -> Bool {
         var word: [UInt8] = []
+        var operators = false
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ":"), UInt8(ascii: "*"),
                  UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "-"):
                 return false
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                if isOperator(word) { return false }
+                operators = operators || isOperator(word)
                 word.removeAll(keepingCapacity: true)
             default:
                 if word.count < 4 { word.append(byte) } else { word = [0, 0, 0, 0, 0] }
             }
         }
-        return !isOperator(word)
+        operators = operators || isOperator(word)
+        return !operators || !readsOperators(text)
     }
 
     private static func isOperator(_ word: [UInt8]) -> Bool {
         word.elementsEqual("AND".utf8) || word.elementsEqual("OR".utf8) || word.elementsEqual("NOT".utf8)
     }
 
+    /// The words that are operators when written in capitals.
+    static let operatorWords = ["AND", "OR", "NOT", "NEAR"]
+
+    /// Whether `AND`, `OR`, `NOT` and `NEAR(…)` in `text` are operators. They are not when
+    /// every cased letter outside those words is a capital (and there is at least one): old
+    /// wire copy, agency headlines and many people's queries are written in capitals, where
+    /// `PRESIDENT WILL NOT ATTEND SUMMIT` means words, not "leave out ATTEND". Text without
+    /// cased letters (Korean, Chinese, digits) keeps the operators: `서울 OR 평양`.
+    public static func readsOperators(_ text: String) -> Bool {
+        var sawCapital = false
+        var run: [Unicode.Scalar] = []
+        /// The run of letters just ended: false when it holds a lower-case letter outside the operator words.
+        func endRun() -> Bool {
+            defer { run.removeAll(keepingCapacity: true) }
+            if run.count <= 4, operatorWords.contains(where: { $0.unicodeScalars.elementsEqual(run) }) { return true }
+            for scalar in run {
+                if scalar.isASCII {
+                    if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
+                    if scalar.value >= 0x41 && scalar.value <= 0x5A { sawCapital = true }
+                } else if scalar.properties.isCased {
+                    guard scalar.properties.isUppercase else { return false }
+                    sawCapital = true
+                }
+            }
+            return true
+        }
+        for scalar in text.unicodeScalars {
+            let isLetter = scalar.isASCII
+                ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+                : scalar.properties.isAlphabetic
+            if isLetter {
+                run.append(scalar)
+            } else if !run.isEmpty, !endRun() {
+                return true
+            }
+        }
+        if !run.isEmpty, !endRun() { return true }
+        return !sawCapital
+    }
+
+    /// The tree of `text`, or the reason it breaks the language's rules (`QueryError.syntax`
+    /// with a caret display, for scripts that want no guessing: `search --strict`).
     public func parse(_ text: String, mode: Query.Mode = .all) throws(QueryError) -> QueryNode {
-        var p = QueryReader(text: text, chars: Array(text), analyzer: analyzer, mode: mode, today: today)
+        do {
+            return try tree(text, mode: mode, operators: Self.readsOperators(text))
+        } catch let fault {
+            throw fault.error(in: text)
+        }
+    }
+
+    /// The tree of `text`, or, when `text` breaks the language's rules, the tree of its plain
+    /// words with a note naming the fault, as Elasticsearch's `lenient` reading: a pasted
+    /// headline (`Plan: 'You Done F**ked Up'`, `"?finance minister`) is still searched. A
+    /// date that does not exist stays an error: whoever wrote `date:` meant a filter, and
+    /// searching without it would answer with the wrong stories. So does a query with no
+    /// word to search for, before or after the fallback.
+    public func parseLeniently(_ text: String, mode: Query.Mode = .all) throws(QueryError) -> LenientQuery {
+        let operators = Self.readsOperators(text)
+        let fault: QueryFault
+        do {
+            return LenientQuery(tree: try tree(text, mode: mode, operators: operators), note: nil)
+        } catch let f {
+            fault = f
+        }
+        if fault.isFilterValue { throw fault.error(in: text) }
+        if let bad = badDateFilter(in: text) { throw bad.error(in: text) }
+        let words: QueryNode
+        do {
+            words = try tree(Self.plainWords(text), mode: mode, operators: false)
+        } catch {
+            throw .noSearchableTerms(query: text)
+        }
+        return LenientQuery(tree: words, note: QueryNote(summary: fault.summary, column: fault.column))
+    }
+
+    /// `text` with the language's marks (quotes, brackets, `:`, `*`, `~`, and `+`/`-` that
+    /// start a word) made spaces, so that each word keeps its column.
+    static func plainWords(_ text: String) -> String {
+        var out = ""
+        var previous: Character = " "
+        for c in text {
+            switch c {
+            case "\"", "(", ")", ":", "*", "~": previous = " "
+            case "+", "-" where previous.isWhitespace: previous = " "
+            default: previous = c
+            }
+            out.append(previous)
+        }
+        return out
+    }
+
+    /// The first `date:` filter in `text` whose value is not a date, looked for when another
+    /// fault sends the query to its plain words: a filter the user meant is never dropped
+    /// silently.
+    func badDateFilter(in text: String) -> QueryFault? {
+        let chars = Array(text)
+        var i = 0
+        while i + 5 < chars.count {
+            let startsWord = i == 0 || chars[i - 1].isWhitespace || chars[i - 1] == "(" || chars[i - 1] == "-" || chars[i - 1] == "+"
+            guard startsWord, String(chars[i..<(i + 5)]).lowercased() == "date:" else {
+                i += 1
+                continue
+            }
+            var j = i + 5
+            let quoted = chars[j] == "\""
+            if quoted { j += 1 }
+            let valueStart = j
+            while j < chars.count && (quoted ? chars[j] != "\"" : !chars[j].isWhitespace && chars[j] != ")" && chars[j] != "(") { j += 1 }
+            let value = String(chars[valueStart..<j])
+            if !value.isEmpty {
+                do {
+                    _ = try DateRange.parse(value, today: today)
+                } catch {
+                    return QueryFault(column: valueStart, length: max(1, j - valueStart), summary: "bad date",
+                                      message: QueryReader.dateMessage(value, error), isFilterValue: true)
+                }
+            }
+            i = j
+        }
+        return nil
+    }
+
+    func tree(_ text: String, mode: Query.Mode, operators: Bool) throws(QueryFault) -> QueryNode {
+        var p = QueryReader(text: text, chars: Array(text), analyzer: analyzer, mode: mode, today: today, operators: operators)
         let tree = try p.parseAll()
         guard let pruned = Self.prune(tree, dropStopWords: Self.hasContent(tree)) else {
-            throw .noSearchableTerms(query: text)
+            throw QueryFault.nothingToSearch
         }
         return pruned
     }
@@ -120,24 +247,27 @@ private struct QueryReader {
     let analyzer: Analyzer
     let mode: Query.Mode
     let today: StoryDate?
+    /// Whether `AND`, `OR`, `NOT` and `NEAR(…)` are operators (`QuerySyntax.readsOperators`).
+    let operators: Bool
     var i = 0
     var depth = 0
     /// The field a `field:(…)` group applies to its words.
     var scope: QueryNode.Scope = .text
     var inField = false
 
-    init(text: String, chars: [Character], analyzer: Analyzer, mode: Query.Mode, today: StoryDate?) {
+    init(text: String, chars: [Character], analyzer: Analyzer, mode: Query.Mode, today: StoryDate?, operators: Bool) {
         self.text = text
         self.chars = chars
         self.analyzer = analyzer
         self.mode = mode
         self.today = today
+        self.operators = operators
     }
 
     enum Occur { case must, should, mustNot }
 
-    func fail(_ column: Int, _ length: Int = 1, _ message: String) -> QueryError {
-        .syntax(query: text, column: column, length: length, message: message)
+    func fail(_ column: Int, _ length: Int, _ summary: String, _ message: String, filterValue: Bool = false) -> QueryFault {
+        QueryFault(column: column, length: length, summary: summary, message: message, isFilterValue: filterValue)
     }
 
     var atEnd: Bool { i >= chars.count }
@@ -148,6 +278,7 @@ private struct QueryReader {
 
     /// Whether an upper-case operator word starts at `i` (followed by a space, a bracket or the end).
     func operatorAhead(_ word: String) -> Bool {
+        guard operators else { return false }
         let w = Array(word)
         guard i + w.count <= chars.count, Array(chars[i..<(i + w.count)]) == w else { return false }
         let after = i + w.count
@@ -155,14 +286,14 @@ private struct QueryReader {
             || chars[after] == "\"" || chars[after] == "-" || chars[after] == "+"
     }
 
-    mutating func parseAll() throws(QueryError) -> QueryNode {
+    mutating func parseAll() throws(QueryFault) -> QueryNode {
         let node = try parseOr()
         skipSpace()
-        if !atEnd { throw fail(i, 1, "unbalanced parenthesis: this ')' closes nothing") }
+        if !atEnd { throw fail(i, 1, "unbalanced parenthesis", "unbalanced parenthesis: this ')' closes nothing") }
         return node
     }
 
-    mutating func parseOr() throws(QueryError) -> QueryNode {
+    mutating func parseOr() throws(QueryFault) -> QueryNode {
         var alternatives = [try parseSequence()]
         while true {
             skipSpace()
@@ -171,7 +302,7 @@ private struct QueryReader {
             i += 2
             skipSpace()
             if atEnd || chars[i] == ")" || operatorAhead("OR") || operatorAhead("AND") {
-                throw fail(at, 2, "OR needs something to search for after it")
+                throw fail(at, 2, "OR with nothing after it", "OR needs something to search for after it")
             }
             alternatives.append(try parseSequence())
         }
@@ -179,7 +310,7 @@ private struct QueryReader {
     }
 
     /// Clauses joined by AND, written or implied, up to OR, `)` or the end.
-    mutating func parseSequence() throws(QueryError) -> QueryNode {
+    mutating func parseSequence() throws(QueryFault) -> QueryNode {
         var clauses: [(QueryNode, Occur)] = []
         var requireNext = false
         let start = i
@@ -188,11 +319,11 @@ private struct QueryReader {
             if atEnd || chars[i] == ")" || operatorAhead("OR") { break }
             let at = i
             if operatorAhead("AND") {
-                guard !clauses.isEmpty else { throw fail(at, 3, "AND needs something to search for before it") }
+                guard !clauses.isEmpty else { throw fail(at, 3, "AND with nothing before it", "AND needs something to search for before it") }
                 i += 3
                 skipSpace()
                 if atEnd || chars[i] == ")" || operatorAhead("OR") || operatorAhead("AND") {
-                    throw fail(at, 3, "AND needs something to search for after it")
+                    throw fail(at, 3, "AND with nothing after it", "AND needs something to search for after it")
                 }
                 if clauses[clauses.count - 1].1 == .should { clauses[clauses.count - 1].1 = .must }
                 requireNext = true
@@ -202,7 +333,7 @@ private struct QueryReader {
                 i += 3
                 skipSpace()
                 if atEnd || chars[i] == ")" || operatorAhead("OR") || operatorAhead("AND") || operatorAhead("NOT") {
-                    throw fail(at, 3, "NOT needs something to leave out after it")
+                    throw fail(at, 3, "NOT with nothing after it", "NOT needs something to leave out after it")
                 }
                 let pieces = try parseUnary()
                 if !pieces.isEmpty { clauses.append((group(pieces), .mustNot)) }
@@ -213,7 +344,7 @@ private struct QueryReader {
                chars[i + 1] != "-", chars[i + 1] != "+" {
                 let sign = chars[i]
                 i += 1
-                if chars[i] == ")" { throw fail(at, 1, "'\(sign)' needs a word, phrase or group right after it") }
+                if chars[i] == ")" { throw fail(at, 1, "'\(sign)' with nothing after it", "'\(sign)' needs a word, phrase or group right after it") }
                 let pieces = try parsePrimary(required: sign == "+")
                 if sign == "-" {
                     if !pieces.isEmpty { clauses.append((group(pieces), .mustNot)) }
@@ -233,7 +364,7 @@ private struct QueryReader {
         if clauses.isEmpty {
             // Only words that analyze to nothing, or nothing at all.
             if i < chars.count && chars[i] == ")" && depth > 0 && start == i {
-                throw fail(i, 1, "empty parentheses: put something to search for inside")
+                throw fail(i, 1, "empty parentheses", "empty parentheses: put something to search for inside")
             }
             return .boolean(must: [], should: [], mustNot: [])
         }
@@ -258,32 +389,32 @@ private struct QueryReader {
     }
 
     /// After NOT: a primary, which may itself be signed.
-    mutating func parseUnary() throws(QueryError) -> [QueryNode] {
+    mutating func parseUnary() throws(QueryFault) -> [QueryNode] {
         if chars[i] == "-" || chars[i] == "+", i + 1 < chars.count, !chars[i + 1].isWhitespace { i += 1 }
         return try parsePrimary(required: false)
     }
 
     /// A group, phrase, NEAR, field or word. A word may give several pieces (its tokens),
     /// or none (punctuation).
-    mutating func parsePrimary(required: Bool) throws(QueryError) -> [QueryNode] {
+    mutating func parsePrimary(required: Bool) throws(QueryFault) -> [QueryNode] {
         let at = i
         let c = chars[i]
         if c == "(" {
             depth += 1
-            guard depth <= QuerySyntax.maxDepth else { throw fail(at, 1, "groups are nested too deeply") }
+            guard depth <= QuerySyntax.maxDepth else { throw fail(at, 1, "groups nested too deeply", "groups are nested too deeply") }
             i += 1
             skipSpace()
-            if !atEnd && chars[i] == ")" { throw fail(at, i - at + 1, "empty parentheses: put something to search for inside") }
+            if !atEnd && chars[i] == ")" { throw fail(at, i - at + 1, "empty parentheses", "empty parentheses: put something to search for inside") }
             let inner = try parseOr()
             skipSpace()
-            guard !atEnd, chars[i] == ")" else { throw fail(at, 1, "unbalanced parenthesis: this '(' is never closed") }
+            guard !atEnd, chars[i] == ")" else { throw fail(at, 1, "unbalanced parenthesis", "unbalanced parenthesis: this '(' is never closed") }
             i += 1
             depth -= 1
             return [inner]
         }
-        if c == ")" { throw fail(at, 1, "unbalanced parenthesis: this ')' closes nothing") }
+        if c == ")" { throw fail(at, 1, "unbalanced parenthesis", "unbalanced parenthesis: this ')' closes nothing") }
         if c == "\"" { return try parsePhrase() }
-        if i + 5 <= chars.count && String(chars[i..<(i + 5)]) == "NEAR(" { return try parseNear() }
+        if operators && i + 5 <= chars.count && String(chars[i..<(i + 5)]) == "NEAR(" { return try parseNear() }
         // A word: up to a space, a bracket or a quote.
         var j = i
         while j < chars.count && !chars[j].isWhitespace && chars[j] != "(" && chars[j] != ")" && chars[j] != "\"" { j += 1 }
@@ -296,13 +427,13 @@ private struct QueryReader {
                 let hasValue = valueStart < chars.count && !chars[valueStart].isWhitespace && chars[valueStart] != ")"
                 if QuerySyntax.fieldNames.contains(field) {
                     guard hasValue else {
-                        throw fail(at, name.count + 1, "\(field): needs something right after the colon, e.g. \(field):\(Self.example(field))")
+                        throw fail(at, name.count + 1, "\(field): without a value", "\(field): needs something right after the colon, e.g. \(field):\(Self.example(field))")
                     }
                     i = valueStart
                     return try parseField(field, at: at, nameLength: name.count)
                 }
                 if hasValue {
-                    throw fail(at, name.count, "unknown field '\(name)': the fields are title, source, byline, place, path and date (to search for the text itself, put it in quotes)")
+                    throw fail(at, name.count, "unknown field '\(name)'", "unknown field '\(name)': the fields are title, source, byline, place, path and date (to search for the text itself, put it in quotes)")
                 }
             }
         }
@@ -322,26 +453,26 @@ private struct QueryReader {
     }
 
     /// A bare word: its analyzed terms, or a prefix for a trailing `*`.
-    mutating func words(_ word: String, at: Int, required: Bool) throws(QueryError) -> [QueryNode] {
+    mutating func words(_ word: String, at: Int, required: Bool) throws(QueryFault) -> [QueryNode] {
         if let star = word.firstIndex(of: "*") {
             let offset = word.distance(from: word.startIndex, to: star)
             guard offset == word.count - 1 else {
-                throw fail(at + offset, 1, "a wildcard can only end a word, as in kurs*")
+                throw fail(at + offset, 1, "wildcard inside a word", "a wildcard can only end a word, as in kurs*")
             }
             let stem = String(word.dropLast())
             let folded = Analyzer.folding.terms(in: stem)
             guard folded.count == 1, let prefix = folded.first else {
-                throw fail(at, word.count, folded.isEmpty
+                throw fail(at, word.count, folded.isEmpty ? "wildcard without a word" : "wildcard after several words", folded.isEmpty
                     ? "a wildcard needs the start of a word before it, as in kurs*"
                     : "a wildcard applies to one word; '\(stem)' is several")
             }
-            guard prefix.count >= 2 else { throw fail(at, word.count, "give at least two letters before the wildcard, as in kurs*") }
+            guard prefix.count >= 2 else { throw fail(at, word.count, "wildcard after one letter", "give at least two letters before the wildcard, as in kurs*") }
             return [.match(.init(.prefix(prefix), scope: scope, column: at, length: word.count))]
         }
         let terms = analyzer.terms(in: word)
         let surface = Analyzer.folding.terms(in: word)
         if terms.isEmpty && inField {
-            throw fail(at, word.count, "'\(word)' has no word to search for")
+            throw fail(at, word.count, "field value without a word", "'\(word)' has no word to search for")
         }
         return terms.enumerated().map { k, t in
             let stop = !required && scope == .text && k < surface.count && StopWords.english.contains(surface[k])
@@ -350,11 +481,11 @@ private struct QueryReader {
     }
 
     /// `"…"`, optionally followed by `~N`.
-    mutating func parsePhrase() throws(QueryError) -> [QueryNode] {
+    mutating func parsePhrase() throws(QueryFault) -> [QueryNode] {
         let at = i
         var j = i + 1
         while j < chars.count && chars[j] != "\"" { j += 1 }
-        guard j < chars.count else { throw fail(at, 1, "unbalanced quote: this '\"' is never closed") }
+        guard j < chars.count else { throw fail(at, 1, "unbalanced quote", "unbalanced quote: this '\"' is never closed") }
         let inside = String(chars[(i + 1)..<j])
         i = j + 1
         var slop = 0
@@ -364,15 +495,15 @@ private struct QueryReader {
             var digits = ""
             while i < chars.count && chars[i].isASCII && chars[i].isNumber { digits.append(chars[i]); i += 1 }
             guard let n = Int(digits), n <= QuerySyntax.maxSlop else {
-                throw fail(tilde, max(1, i - tilde), "'~' after a phrase needs a number of words from 0 to \(QuerySyntax.maxSlop), as in \"lavrov choe\"~3")
+                throw fail(tilde, max(1, i - tilde), "bad '~' distance", "'~' after a phrase needs a number of words from 0 to \(QuerySyntax.maxSlop), as in \"lavrov choe\"~3")
             }
             slop = n
         }
         if i < chars.count && !chars[i].isWhitespace && chars[i] != ")" {
-            throw fail(i, 1, "put a space between the closing quote and what follows")
+            throw fail(i, 1, "no space after a closing quote", "put a space between the closing quote and what follows")
         }
         let terms = analyzer.terms(in: inside)
-        guard !terms.isEmpty else { throw fail(at, j - at + 1, "the quotes hold no word to search for") }
+        guard !terms.isEmpty else { throw fail(at, j - at + 1, "empty quotes", "the quotes hold no word to search for") }
         if terms.count == 1 {
             return [.match(.init(.term(terms[0]), scope: scope, column: at, length: j - at + 1))]
         }
@@ -380,12 +511,12 @@ private struct QueryReader {
     }
 
     /// `NEAR(a b c)` or `NEAR(a b c, N)`.
-    mutating func parseNear() throws(QueryError) -> [QueryNode] {
+    mutating func parseNear() throws(QueryFault) -> [QueryNode] {
         let at = i
         var j = i + 5
         while j < chars.count && chars[j] != ")" && chars[j] != "(" && chars[j] != "\"" { j += 1 }
         guard j < chars.count, chars[j] == ")" else {
-            throw fail(at, 5, j < chars.count ? "NEAR(…) holds plain words and a distance, as in NEAR(lavrov choe, 5)"
+            throw fail(at, 5, j < chars.count ? "marks inside NEAR(…)" : "unbalanced parenthesis", j < chars.count ? "NEAR(…) holds plain words and a distance, as in NEAR(lavrov choe, 5)"
                                               : "unbalanced parenthesis: this NEAR( is never closed")
         }
         var inside = String(chars[(i + 5)..<j])
@@ -394,20 +525,20 @@ private struct QueryReader {
             let n = inside[inside.index(after: comma)...].withoutSurroundingSpaces
             guard let d = Int(n), d >= 0, d <= QuerySyntax.maxSlop else {
                 let column = i + 5 + inside.distance(from: inside.startIndex, to: comma)
-                throw fail(column, j - column, "NEAR's distance must be a number of words from 0 to \(QuerySyntax.maxSlop), as in NEAR(lavrov choe, 5)")
+                throw fail(column, j - column, "bad NEAR distance", "NEAR's distance must be a number of words from 0 to \(QuerySyntax.maxSlop), as in NEAR(lavrov choe, 5)")
             }
             distance = d
             inside = String(inside[..<comma])
         }
         let terms = analyzer.terms(in: inside)
-        guard terms.count >= 2 else { throw fail(at, j - at + 1, "NEAR needs at least two words, as in NEAR(lavrov choe, 5)") }
+        guard terms.count >= 2 else { throw fail(at, j - at + 1, "NEAR with fewer than two words", "NEAR needs at least two words, as in NEAR(lavrov choe, 5)") }
         i = j + 1
         return [.match(.init(.phrase(terms, slop: distance, ordered: false), scope: scope, column: at, length: j - at + 1))]
     }
 
     /// The value after `field:`.
-    mutating func parseField(_ field: String, at: Int, nameLength: Int) throws(QueryError) -> [QueryNode] {
-        if inField { throw fail(at, nameLength + 1, "a field cannot be used inside another field's group") }
+    mutating func parseField(_ field: String, at: Int, nameLength: Int) throws(QueryFault) -> [QueryNode] {
+        if inField { throw fail(at, nameLength + 1, "field inside a field", "a field cannot be used inside another field's group") }
         switch field {
         case "date", "path":
             let valueStart = i
@@ -415,7 +546,7 @@ private struct QueryReader {
             if chars[i] == "\"" {
                 var j = i + 1
                 while j < chars.count && chars[j] != "\"" { j += 1 }
-                guard j < chars.count else { throw fail(i, 1, "unbalanced quote: this '\"' is never closed") }
+                guard j < chars.count else { throw fail(i, 1, "unbalanced quote", "unbalanced quote: this '\"' is never closed") }
                 value = String(chars[(i + 1)..<j])
                 i = j + 1
             } else {
@@ -426,13 +557,13 @@ private struct QueryReader {
             }
             if field == "path" {
                 while value.hasPrefix("./") { value.removeFirst(2) }
-                guard !value.isEmpty else { throw fail(valueStart, 1, "path: needs the start of a path, e.g. path:text/") }
+                guard !value.isEmpty else { throw fail(valueStart, 1, "path: without a value", "path: needs the start of a path, e.g. path:text/") }
                 return [.path(value)]
             }
             do {
                 return [.date(try DateRange.parse(value, today: today))]
             } catch {
-                throw fail(valueStart, max(1, i - valueStart), Self.dateMessage(value, error))
+                throw fail(valueStart, max(1, i - valueStart), "bad date", Self.dateMessage(value, error), filterValue: true)
             }
         default:
             let saved = scope
@@ -447,7 +578,7 @@ private struct QueryReader {
                 scope = saved
                 inField = false
             }
-            if chars[i] == "-" || chars[i] == "+" { throw fail(i, 1, "put '\(chars[i])' before the field name: -\(field):…") }
+            if chars[i] == "-" || chars[i] == "+" { throw fail(i, 1, "sign after a field name", "put '\(chars[i])' before the field name: -\(field):…") }
             let pieces = try parsePrimary(required: true)
             if pieces.count > 1 { return [.boolean(must: pieces, should: [], mustNot: [])] }
             return pieces

@@ -1,18 +1,18 @@
 /// "Did you mean": corrections for likely misspelled query words, drawn from the index's
 /// own vocabulary as Xapian's spelling suggestions are.
 ///
-/// A word is a candidate for correction when it is in no story; or, when the query finds
-/// nothing though each of its words is in some story, in a few (at most `rareLimit`) and far
-/// fewer than a close word is (a misspelling the corpus itself has). Otherwise rare words
-/// are taken as meant: in news they are names (`Gisele` is not `give`, `Kursk` not `Kurd`).
-/// A correction shares the word's first byte, as Lucene's DirectSpellChecker requires by
-/// default: typing seldom gets the first letter wrong, and the vocabulary is sorted, so only
-/// that stretch of it is read (reading it all cost a search process ten times the search).
-/// Among those, the correction is the indexed word at the smallest edit distance
-/// (Damerau–Levenshtein: insertions, deletions, substitutions and swaps of neighbours; at
-/// most 1 for words of up to 4 letters, 2 above), the one in the most stories among equals,
-/// and it is written as the stories write it (the index holds stems: `acounts` becomes
-/// `accounts`, not `account`).
+/// Only a word in no story is a candidate: one the index holds in any form (as its stem or
+/// as written, `ANYTHING` as `anything`) is taken as meant, however rare — in news rare words
+/// are names (`Gisele` is not `give`, `Kursk` not `Kurd`). Nor is a word the analyzer leaves
+/// out of queries (a stop word, a lone letter) or a piece of a word split by marks
+/// (`F**ked`). A correction shares the word's first byte, as Lucene's DirectSpellChecker
+/// requires by default: typing seldom gets the first letter wrong, and the vocabulary is
+/// sorted, so only that stretch of it is read (reading it all cost a search process ten
+/// times the search). Among those, the correction is the indexed word at the smallest edit
+/// distance (Damerau–Levenshtein: insertions, deletions, substitutions and swaps of
+/// neighbours; at most 1 for words of up to 4 letters, 2 above), the one in the most stories
+/// among equals, and it is written as the stories write it (the index holds stems: `acounts`
+/// becomes `accounts`, not `account`).
 /// Only words written plainly (not in phrases, prefixes or metadata fields) are corrected.
 public struct SpellingSuggester {
     public let reader: IndexReader
@@ -25,32 +25,35 @@ public struct SpellingSuggester {
     public init(reader: IndexReader) { self.reader = reader }
 
     /// Whether a query that found `hits` stories, with these `terms`, may get a suggestion at
-    /// all: fewer than `fewHits`, and when it found some, a word in no story. Spares a search
-    /// process parsing its query again for the suggester (generic string code whose type
-    /// metadata is made on first use: a fifth of a headline search).
+    /// all: fewer than `fewHits`, and a word in no story. Spares a search process parsing its
+    /// query again for the suggester (generic string code whose type metadata is made on
+    /// first use: a fifth of a headline search).
     public static func mayCorrect(hits: Int, terms: [WeightedTerm]) -> Bool {
-        hits < fewHits && (hits == 0 || terms.contains { $0.documentFrequency == 0 })
+        hits < fewHits && terms.contains { $0.documentFrequency == 0 }
     }
 
     /// `text` (the query as written, which parsed into `tree`, and found `hits` stories) with
     /// each likely misspelled word replaced by its correction, or nil when nothing needs
     /// correcting.
     public func suggestion(for text: String, tree: QueryNode, hits: Int = 0) throws(IndexError) -> String? {
-        var plain: [(column: Int, length: Int, term: String, documentFrequency: Int)] = []
+        guard hits < Self.fewHits else { return nil }
+        var words: [(column: Int, length: Int, term: String)] = []
         let chars = Array(text)
         for m in tree.positiveMatches {
-            guard case .term(let term) = m.kind, m.scope.isText, m.column + m.length <= chars.count,
-                  !plain.contains(where: { $0.column == m.column }) else { continue }
-            // Only a word that is one term as written: `Jong-un` cannot be replaced by one word.
+            guard case .term(let term) = m.kind, m.scope.isText, !m.isStopWord, m.column + m.length <= chars.count,
+                  !words.contains(where: { $0.column == m.column }) else { continue }
+            // Only a whole word that is one term as written: `Jong-un` cannot be replaced by
+            // one word, nor `ked` of `F**ked` corrected alone.
+            if m.column > 0, Self.continuesWord(chars[m.column - 1]) { continue }
+            if m.column + m.length < chars.count, Self.continuesWord(chars[m.column + m.length]) { continue }
             let written = String(chars[m.column..<(m.column + m.length)])
-            guard reader.analyzer.terms(in: written).count == 1 else { continue }
-            plain.append((m.column, m.length, term, try reader.documentFrequency(of: term)))
+            let surface = Analyzer.folding.terms(in: written)
+            guard reader.analyzer.terms(in: written).count == 1, surface.count == 1,
+                  !StopWords.english.contains(surface[0]),
+                  try reader.documentFrequency(of: term) == 0,
+                  try reader.documentFrequency(of: surface[0]) == 0 else { continue }
+            words.append((m.column, m.length, term))
         }
-        // A word in more than a few stories is taken as meant: correcting it would need a
-        // close word ten times as common, which is a different word, not a typo. A rare one
-        // is suspected only when nothing was found though every word is in some story.
-        let rareLimit = hits == 0 && plain.allSatisfy({ $0.documentFrequency > 0 }) ? Self.rareLimit : 0
-        let words = plain.filter { $0.documentFrequency <= rareLimit }
         guard !words.isEmpty else { return nil }
         let corrections = try self.corrections(of: words.map(\.term))
         var replacements: [(column: Int, length: Int, word: String)] = []
@@ -65,8 +68,10 @@ public struct SpellingSuggester {
         return String(out)
     }
 
-    /// Words in more stories than this are not corrected.
-    public static let rareLimit = 3
+    /// Whether `c`, beside a word, makes it part of a longer one the query's marks split.
+    static func continuesWord(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "*" || c == "'" || c == "’"
+    }
 
     /// `correction(of:)` (an indexed term) for each of `terms`, found in one pass over the
     /// stretch of the vocabulary starting with each one's first byte.

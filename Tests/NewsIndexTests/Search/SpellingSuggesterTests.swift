@@ -37,15 +37,33 @@ import Testing
         #expect(try suggestion("Gisele Bundchen", hits: 1) == nil)
     }
 
-    @Test func aRareWordOfAQueryThatFindsNothingMayBeAMisspelling() throws {
-        // `gisele` is in one story, `give` (two edits away) in thirteen.
-        #expect(try suggestion("gisele donors", hits: 0) == "give donors")
+    @Test func aWordInTheVocabularyIsNeverCorrectedEvenWhenNothingIsFound() throws {
+        // `gisele` is in one story, `give` (two edits away) in thirteen: still meant.
+        #expect(try suggestion("gisele donors", hits: 0) == nil)
+        // The same word in capitals is the same term.
+        #expect(try suggestion("GISELE KURSK", hits: 0) == nil)
     }
 
     @Test func aRareWordIsTakenAsMeantBesideAWordInNoStory() throws {
         // `Gisle` explains why nothing was found; `Kursk` (one story, beside `Kurd` in twelve)
         // stays.
         #expect(try suggestion("Gisle Kursk", hits: 0) == "gisele Kursk")
+    }
+
+    @Test(arguments: ["the", "a", "+the", "I"])
+    func wordsTheAnalyzerDropsAreNeverCorrected(_ dropped: String) throws {
+        // A stop word or a lone letter is left out of the query: correcting it (`a` to `s`,
+        // `the` to `tom`) would propose another query.
+        #expect(try suggestion("Gisle \(dropped)", hits: 0) == "gisele \(dropped)")
+    }
+
+    @Test func onlyWholeWordsAreCorrectedNotPiecesSplitByMarks() throws {
+        // A pasted headline read as plain words: `F**ked` gives `f` and `ked`; `ked` alone is
+        // not a word of the query.
+        let lenient = try syntax.parseLeniently("Gisle F**kd")
+        #expect(lenient.note != nil)
+        let suggested = try SpellingSuggester(reader: reader).suggestion(for: "Gisle F**kd", tree: lenient.tree, hits: 0)
+        #expect(suggested == "gisele F**kd")
     }
 
     @Test func aCorrectionKeepsTheFirstLetter() throws {
@@ -56,9 +74,9 @@ import Testing
     @Test func onlyAQueryWithFewHitsAndAWordInNoStoryOrNoHitsMayBeCorrected() {
         let known = WeightedTerm(text: "kursk", documentFrequency: 1, idf: 1)
         let unknown = WeightedTerm(text: "kursl", documentFrequency: 0, idf: 1)
-        #expect(SpellingSuggester.mayCorrect(hits: 0, terms: [known]))
         #expect(SpellingSuggester.mayCorrect(hits: 1, terms: [known, unknown]))
         #expect(!SpellingSuggester.mayCorrect(hits: 1, terms: [known]))
+        #expect(!SpellingSuggester.mayCorrect(hits: 0, terms: [known]), "a word in the vocabulary is taken as meant")
         #expect(!SpellingSuggester.mayCorrect(hits: SpellingSuggester.fewHits, terms: [unknown]))
     }
 }
