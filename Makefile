@@ -7,7 +7,7 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 INDEX   ?= Index
-BIN     := .build/release/newsidx
+BIN     = $(SCRATCH)/release/newsidx
 # The project's shared data (benchmarks, test collections), beside the checkout.
 SHARED  ?= ../shared
 # Debian packages the build needs (headers found through pkg-config): libxml2 for HTML and
@@ -28,20 +28,49 @@ deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-# The Swift runtime is linked statically: a search is a short-lived process, and resolving
-# the runtime's symbols at every start cost more than the query itself. So is libstdc++, which
-# the runtime needs: loading and relocating the shared one (4,000 symbol relocations) cost a
-# search process 1.8 million instructions, a fifth of it. The runtime's link line asks for
-# -lstdc++, so a directory searched first holds only the static archive (when the C compiler
-# knows one; otherwise the shared library is used as before).
-# (Package.swift says how else the executable is linked for a fast start.)
+# How the release binary is built. Package.swift has no unsafe flags (so that NewsIndex can be
+# a versioned dependency of other packages), so every flag below is given here, and a plain
+# `swift build -c release` builds the same program, only slower to start.
+# - The Swift runtime is linked statically (-static-stdlib, what --static-swift-stdlib gives
+#   swiftc, but in a form `swift package` also takes): a search is a short-lived process, and resolving
+#   the runtime's symbols at every start cost more than the query itself. So is libstdc++,
+#   which the runtime needs: loading and relocating the shared one (4,000 symbol relocations)
+#   cost a search process 1.8 million instructions, a fifth of it. The runtime's link line
+#   asks for -lstdc++, so a directory searched first holds only the static archive (when the
+#   C compiler knows one; otherwise the shared library is used as before). libgcc is linked
+#   statically too, so that its unwinder needs no shared library of its own.
+# - Metadata of concrete generic types (`_ContiguousArrayStorage<BodyScan.Hit>`,
+#   `Optional<Manifest>`) is fetched through accessor functions rather than by demangling
+#   their names at run time: a search process meets some forty such types once each, and
+#   demangling them cost 440,000 instructions of its 5.1 million.
+# - Linked by lld, as a position-independent executable with full RELRO (-z relro -z now),
+#   as Debian builds every package: the program parses pages from the open web, and its own
+#   addresses are randomised like its libraries'. The relocations of the binary's data
+#   (some 40,000 pointers of Swift metadata) are packed as DT_RELR (-z pack-relative-relocs,
+#   glibc 2.36), which the loader applies faster than plain RELA entries. docs/performance.md
+#   ("Start-up hardening") measures what PIE costs a search process.
+# - libxml2 is opened on first use (Sources/CLibXML2/shim.h), not at every start, so only
+#   its headers are wanted from pkg-config: SwiftPM is given a libxml-2.0.pc of the system's
+#   Cflags and no Libs, lest the link ask for libxml2.so (DT_NEEDED) and every search load
+#   it and the ICU it brings (3.5 million instructions). (--as-needed would not do: SwiftPM
+#   puts -lxml2 on the link line before any flag given here.)
 STATIC_LIBS := $(CURDIR)/.build/static-libs
+PKG_CONFIG_DIR := $(CURDIR)/.build/pkgconfig
 LIBSTDCXX_A := $(shell $(CC) -print-file-name=libstdc++.a 2>/dev/null)
+SCRATCH ?= .build
+RELEASE_FLAGS := -c release --scratch-path $(SCRATCH) --pkg-config-path $(PKG_CONFIG_DIR) -Xswiftc -static-stdlib \
+	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
+	-Xswiftc -use-ld=lld -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
+	-Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now -Xlinker -z -Xlinker pack-relative-relocs \
+	-Xlinker -L$(STATIC_LIBS)
 
 build: deps
 	@mkdir -p $(STATIC_LIBS)
 	@if [ -f "$(LIBSTDCXX_A)" ]; then ln -sf "$(LIBSTDCXX_A)" $(STATIC_LIBS)/libstdc++.a; else rm -f $(STATIC_LIBS)/libstdc++.a; fi
-	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -L$(STATIC_LIBS)
+	@mkdir -p $(PKG_CONFIG_DIR)
+	@printf 'Name: libxml-2.0\nDescription: libxml2, headers only\nVersion: %s\nCflags: %s\nLibs:\n' \
+		"$$(pkg-config --modversion libxml-2.0)" "$$(pkg-config --cflags libxml-2.0)" > $(PKG_CONFIG_DIR)/libxml-2.0.pc
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 debug: deps
 	$(SWIFT) build
