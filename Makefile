@@ -1,8 +1,10 @@
 # newsidx — build, demo, test and install.
 #   make demo     set up, build release, index Corpus/ into Index/, search "Lavrov Kursk"
-#   make test     the whole test suite (with short crash, concurrency, fault and fuzz runs)
+#   make test     the whole test suite (with short crash, concurrency, fault and fuzz runs), then
+#                 the release binary's hardening and `make install`
 #   make soak     the crash and concurrency tests at length, on the news benchmark corpus
 #   make fuzz     every fuzz target for FUZZ_SECONDS each
+#   make install  the binary, man pages and bash, zsh and fish completions under PREFIX (and DESTDIR)
 
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
@@ -13,26 +15,37 @@ SHARED  ?= ../shared
 # Debian packages the build needs (headers found through pkg-config): libxml2 for HTML and
 # XML, zlib for .gz input, zstd for the stored stories.
 APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev
+# And those `make test` needs beside them: readelf, and man and groff to render the man
+# pages (man -l).
+TEST_APT_PACKAGES := binutils man-db groff-base
 
-.PHONY: all deps build debug demo test soak fuzz bench scale eval extraction-eval dups-eval install uninstall clean
+.PHONY: all deps test-deps build share debug demo test soak fuzz bench scale eval extraction-eval dups-eval install uninstall clean
 
 all: build
 
 # Installs the Debian packages that are missing (as root, or through sudo when available).
 deps:
-	@missing=""; \
-	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(call apt_install,$(APT_PACKAGES))
+
+test-deps:
+	@$(call apt_install,$(APT_PACKAGES) $(TEST_APT_PACKAGES))
+
+define apt_install
+	missing=""; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+endef
 
 # How the release binary is built. Package.swift has no unsafe flags (so that NewsIndex can be
 # a versioned dependency of other packages), so every flag below is given here, and a plain
 # `swift build -c release` builds the same program, only slower to start.
 # - The Swift runtime is linked statically (-static-stdlib, what --static-swift-stdlib gives
-#   swiftc, but in a form `swift package` also takes): a search is a short-lived process, and resolving
+#   swiftc, but in a form `swift package` also takes, so the man page plugin's build below is
+#   the same build and finds nothing to do): a search is a short-lived process, and resolving
 #   the runtime's symbols at every start cost more than the query itself. So is libstdc++,
 #   which the runtime needs: loading and relocating the shared one (4,000 symbol relocations)
 #   cost a search process 1.8 million instructions, a fifth of it. The runtime's link line
@@ -79,8 +92,11 @@ demo: build
 	$(BIN) add --index $(INDEX) Corpus/
 	$(BIN) search --index $(INDEX) "Lavrov Kursk"
 
-test: deps
+# The test suite, then the release binary's hardening and what `make install` installs
+# (Scripts/check_release.sh, seconds).
+test: test-deps build
 	$(SWIFT) test
+	bash Scripts/check_release.sh $(BIN)
 
 # The crash and concurrency tests at length: more kill points, 40 random-delay kills, a writer
 # committing 24 batches of 200 stories beside three searchers; the crash tests index the news
@@ -122,11 +138,39 @@ dups-eval: build
 	python3 Scripts/dups_eval.py $(DUP_SET) --bin $(BIN) --min-similarity 0,0.8,0.9
 	python3 Scripts/fingerprint_choice.py $(DUP_SET)
 
-install: build
+# Man pages (swift-argument-parser's generate-manual plugin: newsidx.1 and one page a
+# subcommand, dated by the last commit so that a rebuild makes the same pages) and shell
+# completions (newsidx --generate-completion-script), made from the built binary into
+# $(SCRATCH)/share and installed under $(PREFIX)/share.
+# The plugin first builds the package: given the same flags as `build`, that build finds
+# nothing to do (and does not relink the binary otherwise). --configuration release is the
+# plugin's option; the flags before `plugin` are swift package's.
+MAN_DATE   := $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+MAN_OUTPUT  = $(SCRATCH)/plugins/GenerateManual/outputs/newsidx
+SHARE       = $(SCRATCH)/share
+MAN1        = $(DESTDIR)$(PREFIX)/share/man/man1
+BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsidx
+ZSH_COMPLETION  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsidx
+FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsidx.fish
+
+share: build
+	@rm -rf $(SHARE) $(MAN_OUTPUT) && mkdir -p $(SHARE)/man1 $(SHARE)/completions
+	$(SWIFT) package $(filter-out -c release,$(RELEASE_FLAGS)) plugin generate-manual \
+		--configuration release --multi-page --date $(MAN_DATE)
+	cp $(MAN_OUTPUT)/*.1 $(SHARE)/man1/
+	for shell in bash zsh fish; do $(BIN) --generate-completion-script $$shell > $(SHARE)/completions/newsidx.$$shell; done
+
+install: build share
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/newsidx
+	install -d $(MAN1)
+	install -m 0644 $(SHARE)/man1/*.1 $(MAN1)/
+	install -D -m 0644 $(SHARE)/completions/newsidx.bash $(BASH_COMPLETION)
+	install -D -m 0644 $(SHARE)/completions/newsidx.zsh $(ZSH_COMPLETION)
+	install -D -m 0644 $(SHARE)/completions/newsidx.fish $(FISH_COMPLETION)
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/newsidx
+	rm -f $(DESTDIR)$(PREFIX)/bin/newsidx $(MAN1)/newsidx.1 $(MAN1)/newsidx.*.1
+	rm -f $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION)
 
 clean:
 	rm -rf .build
