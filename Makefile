@@ -1,7 +1,7 @@
 # newsidx — build, demo, test and install.
 #   make demo     set up, build release, index Corpus/ into Index/, search "Lavrov Kursk"
 #   make test     the whole test suite (with short crash, concurrency, fault and fuzz runs), then
-#                 the release binary's hardening and `make install`
+#                 the release binary's hardening, `make install` and NewsIndex as a dependency
 #   make soak     the crash and concurrency tests at length, on the news benchmark corpus
 #   make fuzz     every fuzz target for FUZZ_SECONDS each
 #   make install  the binary, man pages and bash, zsh and fish completions under PREFIX (and DESTDIR)
@@ -15,9 +15,9 @@ SHARED  ?= ../shared
 # Debian packages the build needs (headers found through pkg-config): libxml2 for HTML and
 # XML, zlib for .gz input, zstd for the stored stories.
 APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev
-# And those `make test` needs beside them: readelf, and man and groff to render the man
-# pages (man -l).
-TEST_APT_PACKAGES := binutils man-db groff-base
+# And those `make test` needs beside them: readelf, git (a clone for a consumer package), and
+# man and groff to render the man pages (man -l).
+TEST_APT_PACKAGES := binutils git man-db groff-base
 
 .PHONY: all deps test-deps build share debug demo test soak fuzz bench scale eval extraction-eval dups-eval install uninstall clean
 
@@ -93,10 +93,12 @@ demo: build
 	$(BIN) search --index $(INDEX) "Lavrov Kursk"
 
 # The test suite, then the release binary's hardening and what `make install` installs
-# (Scripts/check_release.sh, seconds).
+# (Scripts/check_release.sh, seconds), then NewsIndex used as a versioned dependency by a
+# consumer package (Scripts/check_package.sh, which builds it from a clone in debug).
 test: test-deps build
 	$(SWIFT) test
 	bash Scripts/check_release.sh $(BIN)
+	bash Scripts/check_package.sh $(abspath $(BIN))
 
 # The crash and concurrency tests at length: more kill points, 40 random-delay kills, a writer
 # committing 24 batches of 200 stories beside three searchers; the crash tests index the news
