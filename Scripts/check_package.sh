@@ -4,7 +4,8 @@
 # `.package(url: "file://…", from: "99.0.0")`. A version-based dependency is where SwiftPM
 # refuses unsafe flags (a path or branch dependency would not catch them). The consumer's
 # main.swift is the README's "Library" example: it searches an index built from Corpus/ for
-# "Lavrov Kursk" and prints the hits' titles, of which the seed story's must be one.
+# "Lavrov Kursk" and prints the hits' titles, of which the seed story's must be one. (So the
+# example is built and run as written.)
 #
 #   Scripts/check_package.sh [NEWSIDX]    (NEWSIDX builds the index; default .build/release/newsidx)
 #
@@ -55,21 +56,16 @@ let package = Package(
     ]
 )
 EOF
-# The README's example, verbatim between its markers.
-cat > "$WORK/consumer/Sources/consumer/main.swift" <<'EOF'
-// README-EXAMPLE-BEGIN
-import NewsIndex
-
-let reader = try IndexReader(directory: "Index", analyzer: .standard)
-let searcher = Searcher(reader: reader)
-let query = try QueryParser(analyzer: .standard).parse("Lavrov Kursk", mode: .all)
-let results = try searcher.search(query, limit: 10)
-print("\(results.totalHits) matching, best first:")
-for hit in results.hits {
-    print(try reader.storedStory(at: hit.address).story.title)
-}
-// README-EXAMPLE-END
-EOF
+# main.swift is the README's example: the ```swift block of its "## Library" section that
+# imports NewsIndex.
+awk '/^## / { library = ($0 == "## Library") }
+     library && /^```swift$/ { block = ""; inside = 1; next }
+     inside && /^```$/ { inside = 0; if (block ~ /^import NewsIndex\n/) { printf "%s", block; exit } ; next }
+     inside { block = block $0 "\n" }' "$REPO/README.md" > "$WORK/consumer/Sources/consumer/main.swift"
+if [ ! -s "$WORK/consumer/Sources/consumer/main.swift" ]; then
+    echo "check_package: README.md's Library section has no swift example that imports NewsIndex" >&2
+    exit 1
+fi
 
 "$NEWSIDX" add --quiet --index "$WORK/consumer/Index" "$REPO/Corpus/" >/dev/null
 
