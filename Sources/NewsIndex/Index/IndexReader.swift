@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A document's address inside an open index.
 public struct DocumentAddress: Sendable, Hashable {
@@ -33,8 +34,8 @@ public final class IndexReader: @unchecked Sendable {
     let segments: [SegmentReader]
     let deletions: [DeletionSet?]
     /// The cluster file, mapped on first use (`clusterFile()`); searches that do not
-    /// collapse never open it.
-    var loadedClusters: ClusterFile??
+    /// collapse never open it. Behind a lock: a server's requests share one reader.
+    let loadedClusters = Mutex<ClusterFile??>(nil)
 
     /// Live documents: BM25's N.
     public var documentCount: Int { manifest.liveDocumentCount }
@@ -100,6 +101,32 @@ public final class IndexReader: @unchecked Sendable {
 
     public func storyID(at address: DocumentAddress) -> UInt64 {
         segments[address.segment].storyID(address.doc)
+    }
+
+    /// The generation `CURRENT` names in `directory` (nil when there is no index there):
+    /// a long-lived reader's owner compares it with `manifest.generation` to see a commit.
+    public static func currentGeneration(in directory: String) throws(IndexError) -> UInt64? {
+        try ManifestStore(directory: directory).currentGeneration()
+    }
+
+    /// The story's date, from its document record (no stored text is read).
+    public func date(at address: DocumentAddress) -> StoryDate? {
+        segments[address.segment].date(address.doc)
+    }
+
+    /// The first and last dates of the live stories, from their document records; nil when
+    /// no story has a date.
+    public func dateSpan() -> ClosedRange<StoryDate>? {
+        var first = Int.max, last = Int.min
+        for (s, segment) in segments.enumerated() {
+            for doc in 0..<segment.documentCount where !isDeleted(segment: s, doc: doc) {
+                guard let day = segment.date(doc)?.daysSinceEpoch else { continue }
+                first = min(first, day)
+                last = max(last, day)
+            }
+        }
+        guard first <= last, let a = StoryDate(daysSinceEpoch: first), let b = StoryDate(daysSinceEpoch: last) else { return nil }
+        return a...b
     }
 
     /// Where a document came from (its root, path and item id), without reading its text.

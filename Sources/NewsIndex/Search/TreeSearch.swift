@@ -100,6 +100,28 @@ extension Searcher {
     }
 }
 
+extension Searcher {
+    /// Calls `body` with the address of every live story `tree` matches, in index order,
+    /// without scoring: for counting matches by facet (a date histogram, sources).
+    public func forEachMatch(of tree: QueryNode, _ body: (DocumentAddress) -> Void) throws(IndexError) {
+        let plan = try TreePlan(tree: tree, reader: reader, bm25: bm25)
+        for (s, segment) in reader.segments.enumerated() {
+            var cursors: [PostingsCursor] = []
+            let root = try plan.iterator(for: tree, segment: segment, segmentIndex: s, norms: norms, cursors: &cursors)
+            let deletions = reader.deletions[s]
+            root.advance(to: 0)
+            while root.doc != DocIterator.exhausted {
+                let doc = root.doc
+                if !(deletions?.contains(doc) ?? false) { body(DocumentAddress(segment: s, doc: doc)) }
+                root.advance(to: doc + 1)
+            }
+            if cursors.contains(where: \.isCorrupt) {
+                throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "postings list is damaged")
+            }
+        }
+    }
+}
+
 /// The index-wide part of running a tree: its scoring terms (each distinct text or
 /// headline term once, with how often the query names it), prefixes expanded over every
 /// segment's vocabulary, and the builder of each segment's iterators.

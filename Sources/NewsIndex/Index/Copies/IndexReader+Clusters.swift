@@ -20,15 +20,27 @@ extension IndexReader {
     /// The committed cluster file, mapped on first use; nil when the index has none (it was
     /// never committed by a version that clusters).
     func clusterFile() throws(IndexError) -> ClusterFile? {
-        if let loaded = loadedClusters { return loaded }
+        if let loaded = loadedClusters.withLock({ $0 }) { return loaded }
         var file: ClusterFile?
         if manifest.clusterGeneration > 0 {
             let name = ClusterFile.fileName(generation: manifest.clusterGeneration)
             file = try ClusterFile(path: directory + "/" + name, name: name,
                                    segments: manifest.segments.map { ($0.id, $0.documentCount) })
         }
-        loadedClusters = .some(file)
-        return file
+        // Two threads may map it at once; the first to finish is kept.
+        return loadedClusters.withLock { loaded in
+            if let earlier = loaded { return earlier }
+            loaded = .some(file)
+            return file
+        }
+    }
+
+    /// Maps the cluster file now rather than on first use. A reader kept open while later
+    /// commits come (a server's) must: a commit deletes the cluster file of the state before
+    /// it, and once mapped the file stays readable however long the reader lives. Throws
+    /// `.io` with `ENOENT` when a commit already replaced it (open a newer reader then).
+    public func mapClusters() throws(IndexError) {
+        _ = try clusterFile()
     }
 
     /// The cluster of the story at `address`, or nil when it has no copy.
