@@ -43,10 +43,16 @@ let package = Package(
             name: "NewsIndex",
             dependencies: ["CLibXML2", "CZlib", "CZstd", "CMalloc"]
         ),
+        // The JSON objects the command line and the server both write.
+        .target(
+            name: "NewsJSON",
+            dependencies: ["NewsIndex"]
+        ),
         .executableTarget(
             name: "newsidx",
             dependencies: [
                 "NewsIndex",
+                "NewsJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

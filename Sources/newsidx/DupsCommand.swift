@@ -1,5 +1,6 @@
 import ArgumentParser
 import NewsIndex
+import NewsJSON
 
 /// `newsidx dups`: the clusters of copies in the index, largest first, for an editor
 /// cleaning an archive.

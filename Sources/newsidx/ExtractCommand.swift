@@ -1,5 +1,6 @@
 import ArgumentParser
 import NewsIndex
+import NewsJSON
 
 /// `newsidx extract FILE...`: what ingestion sees in a file, without indexing it.
 struct ExtractCommand: ParsableCommand {
@@ -54,24 +55,10 @@ struct ExtractCommand: ParsableCommand {
             }
             let (format, stories) = (document.format.rawValue, document.stories)
             for story in stories {
-                Terminal.output(json ? Self.json(file, format, story) + "\n" : Self.text(file, format, story))
+                Terminal.output(json ? JSONLine.story(story, path: file, format: format).line + "\n" : Self.text(file, format, story))
             }
         }
         if missing { throw CommandFailure(status: .usage, message: nil) }
-    }
-
-    static func json(_ path: String, _ format: String?, _ s: Story) -> String {
-        var o = JSONLine()
-        o.add("path", path)
-        o.add("format", format)
-        o.add("title", s.title)
-        o.add("date", s.date?.description)
-        o.add("source", s.source)
-        o.add("byline", s.byline)
-        o.add("url", s.url)
-        o.add("lang", s.language)
-        o.add("body", s.body)
-        return o.line
     }
 
     static func text(_ path: String, _ format: String?, _ s: Story) -> String {

@@ -1,4 +1,5 @@
 import NewsIndex
+import NewsJSON
 
 /// Renders one query's results in the chosen output format: a readable block per hit for
 /// people, one JSON object per hit for scripts, file paths for other tools, or trec_eval run
@@ -116,7 +117,7 @@ struct HitFormatter {
                 printedPaths.append(path)
                 out += path + "\n"
             case .json:
-                var o = Self.json(rank: rank, hit: p.hit, stored: p.stored!, snippet: p.snippet!, queryID: queryID)
+                var o = JSONLine.hit(rank: rank, score: p.hit.score, stored: p.stored!, snippet: p.snippet!, queryID: queryID)
                 o.add("total_hits", page.results.totalHits)
                 o.add("total_hits_exact", page.results.totalHitsIsExact)
                 if let e = p.explanation { o.add("explain", Self.json(e)) }
@@ -246,35 +247,6 @@ struct HitFormatter {
         }
         out.append(contentsOf: scalars[at...])
         return String(out)
-    }
-
-    static func json(rank: Int, hit: ScoredDocument, stored: StoredStory, snippet: Snippet, queryID: String?) -> JSONLine {
-        var o = JSONLine()
-        if let queryID { o.add("qid", queryID) }
-        o.add("rank", rank)
-        o.add("id", stored.id)
-        o.add("root", stored.root)
-        o.add("path", stored.path)
-        o.add("title", stored.story.title)
-        o.add("date", stored.story.date?.description)
-        o.add("source", stored.story.source)
-        o.add("score", hit.score)
-        o.add("snippet", snippet.text)
-        o.add("highlights", ranges: snippet.highlights)
-        o.add("url", stored.story.url)
-        o.add("byline", stored.story.byline)
-        o.add("place", stored.story.place)
-        var fragments: [JSONLine] = []
-        for f in snippet.fragments {
-            var fragment = JSONLine()
-            fragment.add("text", f.text)
-            fragment.add("highlights", ranges: f.highlights)
-            fragment.add("start", f.storyRange.lowerBound)
-            fragment.add("end", f.storyRange.upperBound)
-            fragments.append(fragment)
-        }
-        o.add("fragments", fragments)
-        return o
     }
 
     /// The `--explain` lines under a hit: the sum, one line per term, then the length norm.

@@ -1,4 +1,5 @@
 import NewsIndex
+import NewsJSON
 
 /// A file of queries for `search --queries`: one `qid<TAB>query` per line, as TREC topic
 /// files are commonly flattened. Blank lines and lines starting with `#` are passed over.

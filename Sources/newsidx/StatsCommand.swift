@@ -1,5 +1,6 @@
 import ArgumentParser
 import NewsIndex
+import NewsJSON
 
 /// `newsidx stats`: what the index holds.
 struct StatsCommand: ParsableCommand {
@@ -14,21 +15,19 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        if json {
+            let object = try withIndex { () throws(IndexError) in
+                try JSONLine.stats(of: try IndexReader(directory: location.directory, analyzer: .standard))
+            }
+            Terminal.output(object.line + "\n")
+            return
+        }
         let (stories, terms, segments, bytes, roots) = try withIndex { () throws(IndexError) in
             let reader = try IndexReader(directory: location.directory, analyzer: .standard)
             return (reader.documentCount, try reader.distinctTermCount(), reader.manifest.segments.count,
                     try reader.bytesOnDisk(), reader.manifest.roots.map(\.path))
         }
-        if json {
-            var o = JSONLine()
-            o.add("stories", stories)
-            o.add("terms", terms)
-            o.add("segments", segments)
-            o.add("bytes", bytes)
-            o.add("roots", roots)
-            Terminal.output(o.line + "\n")
-        } else {
-            Terminal.output("""
+        Terminal.output("""
                 stories   \(stories)
                 terms     \(terms)
                 segments  \(segments)
@@ -36,6 +35,5 @@ struct StatsCommand: ParsableCommand {
                 roots     \(roots.isEmpty ? "-" : roots.joined(separator: "\n          "))
 
                 """)
-        }
     }
 }
