@@ -4,12 +4,14 @@
 #                 the release binary's hardening, `make install` and NewsIndex as a dependency
 #   make soak     the crash and concurrency tests at length, on the news benchmark corpus
 #   make fuzz     every fuzz target for FUZZ_SECONDS each
-#   make install  the binary, man pages and bash, zsh and fish completions under PREFIX (and DESTDIR)
+#   make install  the binaries, man pages and bash, zsh and fish completions under PREFIX (and DESTDIR)
 
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 INDEX   ?= Index
 BIN     = $(SCRATCH)/release/newsidx
+# The server behind `newsidx serve`, a program of its own beside newsidx (see Package.swift).
+SERVE_BIN = $(SCRATCH)/release/newsidx-serve
 # The project's shared data (benchmarks, test collections), beside the checkout.
 SHARED  ?= ../shared
 # Debian packages the build needs (headers found through pkg-config): libxml2 for HTML and
@@ -19,7 +21,7 @@ APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev
 # man and groff to render the man pages (man -l).
 TEST_APT_PACKAGES := binutils git man-db groff-base
 
-.PHONY: all deps test-deps build share debug demo test soak fuzz bench scale eval extraction-eval dups-eval install uninstall clean
+.PHONY: all deps test-deps browser-deps bench-serve build cli release-setup share install-files debug demo test soak fuzz bench scale eval extraction-eval dups-eval install uninstall clean
 
 all: build
 
@@ -44,7 +46,7 @@ endef
 # a versioned dependency of other packages), so every flag below is given here, and a plain
 # `swift build -c release` builds the same program, only slower to start.
 # - The Swift runtime is linked statically (-static-stdlib, what --static-swift-stdlib gives
-#   swiftc, but in a form `swift package` also takes, so the man page plugin's build below is
+#   swiftc, but in a form `swift package` also takes, so a package plugin's build is
 #   the same build and finds nothing to do): a search is a short-lived process, and resolving
 #   the runtime's symbols at every start cost more than the query itself. So is libstdc++,
 #   which the runtime needs: loading and relocating the shared one (4,000 symbol relocations)
@@ -77,28 +79,48 @@ RELEASE_FLAGS := -c release --scratch-path $(SCRATCH) --pkg-config-path $(PKG_CO
 	-Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now -Xlinker -z -Xlinker pack-relative-relocs \
 	-Xlinker -L$(STATIC_LIBS)
 
-build: deps
+# `build` makes both programs; `cli` only newsidx (what demo and test need: the server's
+# SwiftNIO takes minutes to build in release, and the tests run the debug build of it).
+build: release-setup
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+cli: release-setup
+	$(SWIFT) build $(RELEASE_FLAGS) --product newsidx
+
+release-setup: deps
 	@mkdir -p $(STATIC_LIBS)
 	@if [ -f "$(LIBSTDCXX_A)" ]; then ln -sf "$(LIBSTDCXX_A)" $(STATIC_LIBS)/libstdc++.a; else rm -f $(STATIC_LIBS)/libstdc++.a; fi
 	@mkdir -p $(PKG_CONFIG_DIR)
 	@printf 'Name: libxml-2.0\nDescription: libxml2, headers only\nVersion: %s\nCflags: %s\nLibs:\n' \
 		"$$(pkg-config --modversion libxml-2.0)" "$$(pkg-config --cflags libxml-2.0)" > $(PKG_CONFIG_DIR)/libxml-2.0.pc
-	$(SWIFT) build $(RELEASE_FLAGS)
 
 debug: deps
 	$(SWIFT) build
 
-demo: build
+demo: cli
 	$(BIN) add --index $(INDEX) Corpus/
 	$(BIN) search --index $(INDEX) "Lavrov Kursk"
 
-# The test suite, then the release binary's hardening and what `make install` installs
-# (Scripts/check_release.sh, seconds), then NewsIndex used as a versioned dependency by a
-# consumer package (Scripts/check_package.sh, which builds it from a clone in debug).
-test: test-deps build
+# The test suite (unit tests, and end-to-end tests of both programs' debug builds), then the
+# release binary's hardening and what `make install` installs (Scripts/check_release.sh,
+# seconds), then NewsIndex used as a versioned dependency by a
+# consumer package (Scripts/check_package.sh, which builds it from a clone in debug). The
+# API is checked against its OpenAPI document by Schemathesis (Scripts/check_api_schema.sh).
+# Last, the search page in a real browser (Tests/Browser/search_page_test.py, headless
+# Chromium through Selenium) on the debug build the tests ran.
+test: test-deps browser-deps cli
 	$(SWIFT) test
-	bash Scripts/check_release.sh $(BIN)
+	bash Scripts/check_release.sh $(BIN) $(SCRATCH)/debug/newsidx-serve
+	bash Scripts/check_api_schema.sh $(SCRATCH)/debug/newsidx
 	bash Scripts/check_package.sh $(abspath $(BIN))
+	python3 Tests/Browser/search_page_test.py $(SCRATCH)/debug/newsidx
+
+# Debian's Chromium and its driver, and Selenium from PyPI, each installed when missing.
+BROWSER_APT_PACKAGES := chromium chromium-driver
+browser-deps:
+	@$(call apt_install,$(BROWSER_APT_PACKAGES))
+	@python3 -c 'import selenium' 2>/dev/null || { echo "installing selenium from PyPI"; \
+		python3 -m pip install --quiet selenium || python3 -m pip install --quiet --break-system-packages selenium; }
 
 # The crash and concurrency tests at length: more kill points, 40 random-delay kills, a writer
 # committing 24 batches of 200 stories beside three searchers; the crash tests index the news
@@ -118,6 +140,11 @@ fuzz: deps
 # newsidx beside the peer engines on the benchmark corpora (see Scripts/bench.sh); long.
 bench: build
 	SHARED=$(SHARED) bash Scripts/bench.sh
+
+# `newsidx serve` under wrk on loopback beside the same queries in one process (see
+# Scripts/bench_serve.sh); about 2 minutes.
+bench-serve: build
+	SHARED=$(SHARED) BIN=$(BIN) bash Scripts/bench_serve.sh
 
 # Cost as work grows: the news corpus at 1x, 10x and 100x (see Scripts/scale.sh); long.
 scale: build
@@ -140,30 +167,33 @@ dups-eval: build
 	python3 Scripts/dups_eval.py $(DUP_SET) --bin $(BIN) --min-similarity 0,0.8,0.9
 	python3 Scripts/fingerprint_choice.py $(DUP_SET)
 
-# Man pages (swift-argument-parser's generate-manual plugin: newsidx.1 and one page a
-# subcommand, dated by the last commit so that a rebuild makes the same pages) and shell
-# completions (newsidx --generate-completion-script), made from the built binary into
-# $(SCRATCH)/share and installed under $(PREFIX)/share.
-# The plugin first builds the package: given the same flags as `build`, that build finds
-# nothing to do (and does not relink the binary otherwise). --configuration release is the
-# plugin's option; the flags before `plugin` are swift package's.
+# Man pages (swift-argument-parser's generate-manual tool, run on the built newsidx:
+# newsidx.1 and one page a subcommand, dated by the last commit so that a rebuild makes the
+# same pages) and shell completions (newsidx --generate-completion-script), made into
+# $(SCRATCH)/share and installed under $(PREFIX)/share. (The package plugin of the same name
+# would first build every product in release, the server's SwiftNIO included.)
 MAN_DATE   := $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
-MAN_OUTPUT  = $(SCRATCH)/plugins/GenerateManual/outputs/newsidx
 SHARE       = $(SCRATCH)/share
 MAN1        = $(DESTDIR)$(PREFIX)/share/man/man1
 BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsidx
 ZSH_COMPLETION  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsidx
 FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsidx.fish
 
-share: build
-	@rm -rf $(SHARE) $(MAN_OUTPUT) && mkdir -p $(SHARE)/man1 $(SHARE)/completions
-	$(SWIFT) package $(filter-out -c release,$(RELEASE_FLAGS)) plugin generate-manual \
-		--configuration release --multi-page --date $(MAN_DATE)
-	cp $(MAN_OUTPUT)/*.1 $(SHARE)/man1/
+share: cli
+	@rm -rf $(SHARE) && mkdir -p $(SHARE)/man1 $(SHARE)/completions
+	$(SWIFT) build -c release --scratch-path $(SCRATCH) --product generate-manual
+	$(SCRATCH)/release/generate-manual $(BIN) --multi-page --date $(MAN_DATE) --output-directory $(SHARE)/man1
 	for shell in bash zsh fish; do $(BIN) --generate-completion-script $$shell > $(SHARE)/completions/newsidx.$$shell; done
 
+# Both programs, their man pages and completions.
 install: build share
+	@$(MAKE) --no-print-directory install-files
+
+# What `install` copies, from what `build` and `share` made (make test checks it with the
+# server's debug build, SERVE_BIN=…, rather than build SwiftNIO in release too).
+install-files:
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/newsidx
+	install -D -m 0755 $(SERVE_BIN) $(DESTDIR)$(PREFIX)/bin/newsidx-serve
 	install -d $(MAN1)
 	install -m 0644 $(SHARE)/man1/*.1 $(MAN1)/
 	install -D -m 0644 $(SHARE)/completions/newsidx.bash $(BASH_COMPLETION)
@@ -171,7 +201,7 @@ install: build share
 	install -D -m 0644 $(SHARE)/completions/newsidx.fish $(FISH_COMPLETION)
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/newsidx $(MAN1)/newsidx.1 $(MAN1)/newsidx.*.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/newsidx $(DESTDIR)$(PREFIX)/bin/newsidx-serve $(MAN1)/newsidx.1 $(MAN1)/newsidx.*.1
 	rm -f $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION)
 
 clean:

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // No unsafe flags: SwiftPM refuses a package that has them as a versioned dependency, and
@@ -15,6 +15,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The server only (newsidx-serve); without its default traits, so neither
+        // swift-configuration nor the whole of Foundation comes with it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // libxml2 is opened at run time on first use (see Sources/CLibXML2/shim.h), so only
@@ -56,14 +59,33 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The HTTP front of `newsidx serve`: pages, the JSON API, the reader that follows
+        // commits. A program of its own (newsidx-serve), so that `newsidx search` does not
+        // load SwiftNIO at every start.
+        .target(
+            name: "NewsServe",
+            dependencies: [
+                "NewsIndex",
+                "NewsJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "newsidx-serve",
+            dependencies: ["NewsServe", "NewsIndex"]
+        ),
         .testTarget(
             name: "NewsIndexTests",
             dependencies: ["NewsIndex"],
             exclude: ["Analysis/Fixtures"]
         ),
         .testTarget(
+            name: "NewsServeTests",
+            dependencies: ["NewsServe"]
+        ),
+        .testTarget(
             name: "EndToEndTests",
-            dependencies: ["newsidx"]
+            dependencies: ["newsidx", "newsidx-serve"]
         ),
     ]
 )

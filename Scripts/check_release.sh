@@ -3,14 +3,19 @@
 # after `make build`:
 # - the binary is a position-independent executable with full RELRO (as Debian builds every
 #   package) and does not load libxml2 at start (it is opened on first use);
-# - `make install DESTDIR=…` installs the binary, a man page for newsidx and each
+# - `make install DESTDIR=…` installs both programs, a man page for newsidx and each
 #   subcommand, and bash, zsh and fish completions; `man -l` renders every page; bash
-#   completes `newsidx se<TAB>` to `search`; `make uninstall` removes all of it.
+#   completes `newsidx se<TAB>` to `search`; the installed newsidx finds the installed
+#   newsidx-serve beside it; `make uninstall` removes all of it.
 #
-#   Scripts/check_release.sh [NEWSIDX]    (default .build/release/newsidx)
+#   Scripts/check_release.sh [NEWSIDX [NEWSIDX_SERVE]]
+#       (defaults .build/release/newsidx and the newsidx-serve beside it; make test passes
+#       the server's debug build, to spare a release build of SwiftNIO: the hardening
+#       checked here comes from the same flags for both programs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-.build/release/newsidx}
+SERVE_BIN=${2:-$(dirname "$BIN")/newsidx-serve}
 MAKE=${MAKE:-make}
 PREFIX=/usr/local
 failures=0
@@ -34,7 +39,8 @@ grep 'GNU_RELRO' <<<"$segments" | sed 's/^ */  /'
 # --- make install / uninstall --------------------------------------------------------------
 DEST=$(mktemp -d "${TMPDIR:-/tmp}/newsidx-install.XXXXXX")
 trap 'rm -rf "$DEST"' EXIT
-if ! "$MAKE" --no-print-directory -s install DESTDIR="$DEST" PREFIX="$PREFIX" BIN="$BIN" >"$DEST.log" 2>&1; then
+if ! { "$MAKE" --no-print-directory -s share BIN="$BIN" && \
+       "$MAKE" --no-print-directory -s install-files DESTDIR="$DEST" PREFIX="$PREFIX" BIN="$BIN" SERVE_BIN="$SERVE_BIN"; } >"$DEST.log" 2>&1; then
     cat "$DEST.log"; rm -f "$DEST.log"
     echo "check_release: make install failed" >&2
     exit 1
@@ -44,6 +50,11 @@ root=$DEST$PREFIX
 (cd "$DEST" && find . -type f | sort | sed 's/^\./  /')
 
 [ -x "$root/bin/newsidx" ] || fail "make install did not install bin/newsidx"
+[ -x "$root/bin/newsidx-serve" ] || fail "make install did not install bin/newsidx-serve"
+"$root/bin/newsidx" serve --help | grep -q '^USAGE: newsidx serve' || fail "the installed newsidx serve --help does not print its usage"
+# The installed newsidx runs the installed server: a missing index is the server's status 2.
+served=$("$root/bin/newsidx" serve --index "$DEST/no-index" --port 0 2>&1 && echo "status 0" || echo "status $?")
+grep -q 'no index' <<<"$served" && grep -q 'status 2' <<<"$served" || fail "the installed newsidx serve did not run the installed server: $served"
 subcommands=$("$BIN" --help | sed -n '/^SUBCOMMANDS:/,/^$/p' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
 [ -n "$subcommands" ] || fail "newsidx --help lists no subcommands"
 for page in newsidx $(sed 's/^/newsidx./' <<<"$subcommands"); do

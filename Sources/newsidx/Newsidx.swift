@@ -20,7 +20,7 @@ struct Newsidx: ParsableCommand {
         version: "0.1.0",
         subcommands: [AddCommand.self, ReindexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
                       DupsCommand.self, RmCommand.self, RootsCommand.self, CompactCommand.self, CheckCommand.self,
-                      ExtractCommand.self]
+                      ExtractCommand.self, ServeCommand.self]
     )
 
     static func main() {

@@ -1,0 +1,134 @@
+import NewsIndex
+
+/// One page of results, with everything the page and the API show about it.
+struct SearchOutcome: Sendable {
+    var hits: [ShownHit]
+    var totalHits: Int
+    var totalHitsIsExact: Bool
+    /// From the parsed query to the prepared hits, in milliseconds.
+    var tookMilliseconds: Double
+    /// How the query was read when it broke the language's rules.
+    var note: QueryNote?
+    /// The query with likely misspelled words corrected ("did you mean").
+    var suggestion: String?
+    var facets: Facets?
+}
+
+/// A hit as shown: its story, snippet and cluster of copies.
+struct ShownHit: Sendable {
+    var rank: Int
+    var hit: ScoredDocument
+    var stored: StoredStory
+    var snippet: Snippet
+    var cluster: UInt64
+    var similar: [SimilarStory]
+}
+
+/// A copy listed under the hit that stands for its cluster.
+struct SimilarStory: Sendable {
+    var id: UInt64
+    var root: String
+    var path: String
+    var title: String
+    var date: StoryDate?
+}
+
+/// Counts of the matching stories by source, place and period.
+struct Facets: Sendable, Equatable {
+    struct Count: Sendable, Equatable {
+        var value: String
+        var count: Int
+    }
+    var sources: [Count]
+    var places: [Count]
+    /// Periods in order, `2025-10` (months) or `2025` (years, when the matches span more
+    /// than `FacetCounter.monthsShown` months).
+    var periods: [Count]
+    /// How many of the best matches the source and place counts were read from (all of
+    /// them when there are fewer than `FacetCounter.metadataSample`).
+    var sampled: Int
+}
+
+/// Runs a search as `newsidx search` does — the query language with its plain-words
+/// fallback, filters, copies collapsed, snippets — and gathers what a page of it shows.
+struct SearchService: Sendable {
+    let snippets = SnippetBuilder(analyzer: .standard)
+
+    func run(_ parameters: SearchParameters, reader: IndexReader, today: StoryDate?) throws(SearchFailure) -> SearchOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let syntax = QuerySyntax(analyzer: .standard, today: today)
+        let reading: LenientQuery
+        do {
+            reading = try syntax.parseLeniently(parameters.query, mode: parameters.mode)
+        } catch {
+            throw .query(error)
+        }
+        var filters: [QueryNode] = []
+        if let window = parameters.window { filters.append(.date(window)) }
+        if let source = parameters.source { filters.append(Self.field(.source, source)) }
+        if let place = parameters.place { filters.append(Self.field(.place, place)) }
+        let tree = filters.isEmpty ? reading.tree : .boolean(must: [reading.tree] + filters, should: [], mustNot: [])
+        do throws(IndexError) {
+            var searcher = Searcher(reader: reader)
+            let depth = parameters.offset + parameters.limit
+            func run(_ limit: Int) throws(IndexError) -> SearchResults {
+                try searcher.search(tree, options: SearchOptions(limit: limit, order: parameters.sort))
+            }
+            var fetched = depth * Collapse.overfetch
+            var results = try run(fetched)
+            var grouped = try Collapse.collapse(results.hits, reader: reader)
+            while grouped.count < depth && results.hits.count >= fetched {
+                fetched *= Collapse.overfetch
+                results = try run(fetched)
+                grouped = try Collapse.collapse(results.hits, reader: reader)
+            }
+            let page = parameters.offset < grouped.count ? Array(grouped[parameters.offset..<min(grouped.count, depth)]) : []
+            let snippetQuery = SnippetQuery(terms: results.singleTerms, phrases: results.phrases)
+            var hits: [ShownHit] = []
+            for (i, group) in page.enumerated() {
+                let (stored, snippet) = try reader.withStoredStory(at: group.hit.address) { stored, body in
+                    (stored, snippets.snippet(ofUTF8: body, for: snippetQuery))
+                }
+                var similar: [SimilarStory] = []
+                for member in group.similar {
+                    let copy = try reader.withStoredStory(at: member.address) { stored, _ in stored }
+                    similar.append(SimilarStory(id: copy.id, root: copy.root, path: copy.path, title: copy.story.title, date: copy.story.date))
+                }
+                hits.append(ShownHit(rank: parameters.offset + i + 1, hit: group.hit, stored: stored, snippet: snippet,
+                                     cluster: group.cluster, similar: similar))
+            }
+            var facets: Facets?
+            if parameters.facets {
+                let counted = try FacetCounter(reader: reader).count(tree, ranked: results.hits.map(\.address))
+                facets = counted.facets
+                // Counting every match for the facets settles a count the pruned ranking left open.
+                results.totalHits = counted.matches
+                results.totalHitsIsExact = true
+            }
+            var suggestion: String?
+            if SpellingSuggester.mayCorrect(hits: results.totalHits, terms: results.terms) {
+                suggestion = try SpellingSuggester(reader: reader).suggestion(for: parameters.query, tree: reading.tree, hits: results.totalHits)
+            }
+            let took = clock.now - start
+            let ms = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
+            return SearchOutcome(hits: hits, totalHits: results.totalHits, totalHitsIsExact: results.totalHitsIsExact,
+                                 tookMilliseconds: ms, note: reading.note, suggestion: suggestion, facets: facets)
+        } catch {
+            throw .index(error)
+        }
+    }
+
+    /// The stories whose `field` holds `value`'s words, in order.
+    static func field(_ field: FieldTerm.Field, _ value: String) -> QueryNode {
+        let terms = Analyzer.standard.terms(in: value)
+        let kind: QueryNode.Match.Kind = terms.count == 1 ? .term(terms[0]) : .phrase(terms, slop: 0, ordered: true)
+        return .match(.init(kind, scope: .field(field)))
+    }
+}
+
+/// Why a search could not run: the query (400, or the page with a hint) or the index (503).
+enum SearchFailure: Error {
+    case query(QueryError)
+    case index(IndexError)
+}

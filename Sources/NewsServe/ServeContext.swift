@@ -1,0 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import NewsIndex
+
+/// What every controller needs: the reader that follows commits, and today's date for
+/// relative dates (`NEWSIDX_TODAY` overrides it, as for `newsidx search`).
+struct ServeContext: Sendable {
+    let follower: IndexFollower
+    let search = SearchService()
+
+    var today: StoryDate? {
+        if let fixed = getenv("NEWSIDX_TODAY"), let date = StoryDate(iso: String(cString: fixed)) { return date }
+        return StoryDate(daysSinceEpoch: Int(time(nil) / 86_400))
+    }
+}
