@@ -1,43 +1,36 @@
 import NewsIndex
 
-/// Counts a query's matching stories by period, source and place.
-///
-/// Periods come from every match's document record, which holds its date: exact at any
-/// size. Sources and places are stored with the story's text, so reading them costs a
-/// decompression per story: they are counted over the best-ranked matches first, then
-/// index order, up to `metadataSample` stories, and the page says so when it stopped short.
+/// Counts a query's matching stories by period, source and place, every match: periods
+/// from the document records (which hold each story's date), sources and places from the
+/// index's `FacetColumns`.
 struct FacetCounter {
     let reader: IndexReader
-    /// Stories whose source and place are read, at most.
-    static let metadataSample = 2_000
+    let columns: FacetColumns
     static let shownValues = 10
     /// Beyond this many months between the first and last match, periods are years.
     static let monthsShown = 36
 
-    /// The facets of `tree`'s matches and how many there are; `ranked` are the matches
-    /// already ranked, best first, whose metadata is read first.
-    func count(_ tree: QueryNode, ranked: [DocumentAddress]) throws(IndexError) -> (facets: Facets, matches: Int) {
+    /// The facets of `tree`'s matches and how many there are.
+    func count(_ tree: QueryNode) throws(IndexError) -> (facets: Facets, matches: Int) {
+        let segments = try columns.columns(of: reader)
+        var sourceCounts = segments.map { [Int](repeating: 0, count: $0.values.count) }
+        var placeCounts = sourceCounts
         var days: [Int] = []
-        var unranked: [DocumentAddress] = []
         var matches = 0
-        let searcher = Searcher(reader: reader)
-        try searcher.forEachMatch(of: tree) { address in
+        try Searcher(reader: reader).forEachMatch(of: tree) { address in
             matches += 1
             if let day = reader.date(at: address)?.daysSinceEpoch { days.append(day) }
-            if unranked.count < Self.metadataSample { unranked.append(address) }
+            let column = segments[address.segment]
+            let source = column.sources[address.doc], place = column.places[address.doc]
+            if source >= 0 { sourceCounts[address.segment][Int(source)] += 1 }
+            if place >= 0 { placeCounts[address.segment][Int(place)] += 1 }
         }
-        var sample = Array(ranked.prefix(Self.metadataSample))
-        var inSample = Set(sample)
-        for a in unranked where sample.count < Self.metadataSample && inSample.insert(a).inserted { sample.append(a) }
         var sources: [String: Int] = [:], places: [String: Int] = [:]
-        for address in sample {
-            let story = try reader.withStoredStory(at: address) { stored, _ in stored.story }
-            if let s = story.source, !s.isEmpty { sources[s, default: 0] += 1 }
-            if let p = story.place, !p.isEmpty { places[p, default: 0] += 1 }
+        for (s, column) in segments.enumerated() {
+            for (v, n) in sourceCounts[s].enumerated() where n > 0 { sources[column.values[v], default: 0] += n }
+            for (v, n) in placeCounts[s].enumerated() where n > 0 { places[column.values[v], default: 0] += n }
         }
-        let facets = Facets(sources: Self.top(sources), places: Self.top(places), periods: Self.periods(days),
-                            sampled: min(matches, sample.count))
-        return (facets, matches)
+        return (Facets(sources: Self.top(sources), places: Self.top(places), periods: Self.periods(days)), matches)
     }
 
     /// The `shownValues` most frequent values, most first, then alphabetically.

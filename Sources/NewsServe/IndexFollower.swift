@@ -17,6 +17,8 @@ import Synchronization
 final class IndexFollower: Service, Sendable {
     let directory: String
     let interval: Duration
+    /// The sources and places of every segment's stories, read before a commit is served.
+    let facetColumns = FacetColumns()
     private let current: Mutex<IndexReader>
     /// The last failure to open a newer commit (shown by `/healthz`), nil once one opens.
     private let failure: Mutex<IndexError?>
@@ -24,7 +26,9 @@ final class IndexFollower: Service, Sendable {
     init(directory: String, interval: Duration = .milliseconds(250)) throws(IndexError) {
         self.directory = directory
         self.interval = interval
-        current = Mutex(try Self.open(directory))
+        let reader = try Self.open(directory)
+        _ = try facetColumns.columns(of: reader)
+        current = Mutex(reader)
         failure = Mutex(nil)
     }
 
@@ -64,7 +68,9 @@ final class IndexFollower: Service, Sendable {
             guard let generation = try IndexReader.currentGeneration(in: directory),
                   generation != reader.manifest.generation else { return }
             let newer = try Self.open(directory)
+            _ = try facetColumns.columns(of: newer)
             current.withLock { $0 = newer }
+            facetColumns.keepOnly(newer)
             failure.withLock { $0 = nil }
         } catch {
             // The old reader keeps serving; the next turn tries again.

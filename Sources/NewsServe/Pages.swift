@@ -177,9 +177,6 @@ enum Pages {
             }
             out += "</ul>\n"
         }
-        if f.sampled < matches && !(f.sources.isEmpty && f.places.isEmpty) {
-            out += "<p class=\"fine\">Sources and places counted in the best \(f.sampled) of \(matches).</p>\n"
-        }
         if !f.periods.isEmpty {
             let most = max(1, f.periods.map(\.count).max() ?? 1)
             out += "<h2>By \(f.periods[0].value.count == 4 ? "year" : "month")</h2>\n<div class=\"bars\" role=\"list\">\n"

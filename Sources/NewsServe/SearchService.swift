@@ -44,15 +44,14 @@ struct Facets: Sendable, Equatable {
     /// Periods in order, `2025-10` (months) or `2025` (years, when the matches span more
     /// than `FacetCounter.monthsShown` months).
     var periods: [Count]
-    /// How many of the best matches the source and place counts were read from (all of
-    /// them when there are fewer than `FacetCounter.metadataSample`).
-    var sampled: Int
 }
 
 /// Runs a search as `newsidx search` does — the query language with its plain-words
 /// fallback, filters, copies collapsed, snippets — and gathers what a page of it shows.
 struct SearchService: Sendable {
     let snippets = SnippetBuilder(analyzer: .standard)
+    /// Sources and places of every story, for facets.
+    let facetColumns: FacetColumns
 
     func run(_ parameters: SearchParameters, reader: IndexReader, today: StoryDate?) throws(SearchFailure) -> SearchOutcome {
         let clock = ContinuousClock()
@@ -100,7 +99,7 @@ struct SearchService: Sendable {
             }
             var facets: Facets?
             if parameters.facets {
-                let counted = try FacetCounter(reader: reader).count(tree, ranked: results.hits.map(\.address))
+                let counted = try FacetCounter(reader: reader, columns: facetColumns).count(tree)
                 facets = counted.facets
                 // Counting every match for the facets settles a count the pruned ranking left open.
                 results.totalHits = counted.matches

@@ -3,11 +3,11 @@ import Glibc
 #endif
 import NewsIndex
 
-/// What every controller needs: the reader that follows commits, and today's date for
-/// relative dates (`NEWSIDX_TODAY` overrides it, as for `newsidx search`).
+/// What every controller needs: the reader that follows commits (with the facet columns of
+/// its segments), and today's date for relative dates (`NEWSIDX_TODAY` overrides it, as for `newsidx search`).
 struct ServeContext: Sendable {
     let follower: IndexFollower
-    let search = SearchService()
+    var search: SearchService { SearchService(facetColumns: follower.facetColumns) }
 
     var today: StoryDate? {
         if let fixed = getenv("NEWSIDX_TODAY"), let date = StoryDate(iso: String(cString: fixed)) { return date }

@@ -105,6 +105,11 @@ import Glibc
         if let seen { #expect(seen < 1.5, "served after \(seen) s") }
         let stats = try server.getJSON("/api/stats")
         #expect(jsonInt(stats["stories"]) == 18, "\(stats)")
+        // The new segment's source and place count in the facets as soon as it is served.
+        let facets = try server.getJSON("/api/search?q=quokka&facets=1")["facets"] as? [String: Any]
+        let sources = (facets?["source"] as? [[String: Any]] ?? []).map { "\($0["value"] as? String ?? "?")=\(jsonInt($0["count"]) ?? -1)" }
+        let places = (facets?["place"] as? [[String: Any]] ?? []).map { "\($0["value"] as? String ?? "?")=\(jsonInt($0["count"]) ?? -1)" }
+        #expect(sources == ["AAP=1"] && places == ["PERTH=1"], "\(String(describing: facets))")
         #expect(server.stop() == 0)
     }
 

@@ -10,6 +10,13 @@ public struct DocumentAddress: Sendable, Hashable {
     /// Position of the segment in `IndexReader.segments`.
     public var segment: Int
     public var doc: Int
+
+    /// The `doc`th document (from 0, below the segment's `documentCount` in the manifest) of
+    /// the reader's `segment`th segment.
+    public init(segment: Int, doc: Int) {
+        self.segment = segment
+        self.doc = doc
+    }
 }
 
 /// A stored story with everything the index knows about it.
