@@ -69,7 +69,7 @@ struct SearchService: Sendable {
         if let place = parameters.place { filters.append(Self.field(.place, place)) }
         let tree = filters.isEmpty ? reading.tree : .boolean(must: [reading.tree] + filters, should: [], mustNot: [])
         do throws(IndexError) {
-            var searcher = Searcher(reader: reader)
+            let searcher = Searcher(reader: reader)
             let depth = parameters.offset + parameters.limit
             func run(_ limit: Int) throws(IndexError) -> SearchResults {
                 try searcher.search(tree, options: SearchOptions(limit: limit, order: parameters.sort))

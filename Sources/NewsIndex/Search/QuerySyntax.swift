@@ -145,7 +145,7 @@ public struct QuerySyntax: Sendable {
         for c in text {
             switch c {
             case "\"", "(", ")", ":", "*", "~": previous = " "
-            case "+", "-" where previous.isWhitespace: previous = " "
+            case "+" where previous.isWhitespace, "-" where previous.isWhitespace: previous = " "
             default: previous = c
             }
             out.append(previous)
