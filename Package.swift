@@ -42,9 +42,12 @@ let package = Package(
         ),
         // glibc's <malloc.h>, part of libc6-dev (which Swift itself needs).
         .systemLibrary(name: "CMalloc"),
+        // Language detection: CLD2 (Debian libcld2-0) opened on first use through plain C
+        // functions (see its header for why it is not linked).
+        .target(name: "CLanguageDetector"),
         .target(
             name: "NewsIndex",
-            dependencies: ["CLibXML2", "CZlib", "CZstd", "CMalloc"]
+            dependencies: ["CLibXML2", "CZlib", "CZstd", "CMalloc", "CLanguageDetector"]
         ),
         // The JSON objects the command line and the server both write.
         .target(
