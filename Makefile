@@ -65,6 +65,8 @@ endef
 #   (some 40,000 pointers of Swift metadata) are packed as DT_RELR (-z pack-relative-relocs,
 #   glibc 2.36), which the loader applies faster than plain RELA entries. docs/performance.md
 #   ("Start-up hardening") measures what PIE costs a search process.
+# - C sources (the language detector's target) carry DWARF 4 debug information, which
+#   valgrind 3.19 (Debian 12's) reads: clang's default DWARF 5 makes callgrind give up.
 # - libxml2 is opened on first use (Sources/CLibXML2/shim.h), not at every start, so only
 #   its headers are wanted from pkg-config: SwiftPM is given a libxml-2.0.pc of the system's
 #   Cflags and no Libs, lest the link ask for libxml2.so (DT_NEEDED) and every search load
@@ -78,7 +80,7 @@ RELEASE_FLAGS := -c release --scratch-path $(SCRATCH) --pkg-config-path $(PKG_CO
 	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
 	-Xswiftc -use-ld=lld -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
 	-Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now -Xlinker -z -Xlinker pack-relative-relocs \
-	-Xlinker -L$(STATIC_LIBS)
+	-Xlinker -L$(STATIC_LIBS) -Xcc -gdwarf-4
 
 # `build` makes both programs; `cli` only newsidx (what demo and test need: the server's
 # SwiftNIO takes minutes to build in release, and the tests run the debug build of it).
