@@ -28,9 +28,7 @@ struct PageController: Sendable {
         do {
             parameters = try SearchParameters(query, paged: true, today: context.today)
         } catch {
-            if error.parameter == "q" && typed.allSatisfy(\.isWhitespace) {
-                return Responses.html(Pages.home(stories: context.follower.reader.documentCount, span: context.follower.reader.dateSpan()))
-            }
+            if error.parameter == "q" && typed.allSatisfy(\.isWhitespace) { return home() }
             return Responses.html(Pages.problem(title: "Cannot search that", message: error.message, query: typed, parameters: query), status: .badRequest)
         }
         do {

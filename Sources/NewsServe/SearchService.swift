@@ -74,28 +74,17 @@ struct SearchService: Sendable {
             func run(_ limit: Int) throws(IndexError) -> SearchResults {
                 try searcher.search(tree, options: SearchOptions(limit: limit, order: parameters.sort))
             }
-            var fetched = depth * Collapse.overfetch
-            var results = try run(fetched)
-            var grouped = try Collapse.collapse(results.hits, reader: reader)
-            while grouped.count < depth && results.hits.count >= fetched {
-                fetched *= Collapse.overfetch
-                results = try run(fetched)
-                grouped = try Collapse.collapse(results.hits, reader: reader)
-            }
+            var (results, grouped) = try Collapse.rank(depth: depth, reader: reader, run)
             let page = parameters.offset < grouped.count ? Array(grouped[parameters.offset..<min(grouped.count, depth)]) : []
             let snippetQuery = SnippetQuery(terms: results.singleTerms, phrases: results.phrases)
+            let lookup = StoryLookup(reader: reader)
             var hits: [ShownHit] = []
             for (i, group) in page.enumerated() {
                 let (stored, snippet) = try reader.withStoredStory(at: group.hit.address) { stored, body in
                     (stored, snippets.snippet(ofUTF8: body, for: snippetQuery))
                 }
-                var similar: [SimilarStory] = []
-                for member in group.similar {
-                    let copy = try reader.withStoredStory(at: member.address) { stored, _ in stored }
-                    similar.append(SimilarStory(id: copy.id, root: copy.root, path: copy.path, title: copy.story.title, date: copy.story.date))
-                }
                 hits.append(ShownHit(rank: parameters.offset + i + 1, hit: group.hit, stored: stored, snippet: snippet,
-                                     cluster: group.cluster, similar: similar))
+                                     cluster: group.cluster, similar: try lookup.stories(group.similar.map(\.address))))
             }
             var facets: Facets?
             if parameters.facets {
@@ -109,10 +98,8 @@ struct SearchService: Sendable {
             if SpellingSuggester.mayCorrect(hits: results.totalHits, terms: results.terms) {
                 suggestion = try SpellingSuggester(reader: reader).suggestion(for: parameters.query, tree: reading.tree, hits: results.totalHits)
             }
-            let took = clock.now - start
-            let ms = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
             return SearchOutcome(hits: hits, totalHits: results.totalHits, totalHitsIsExact: results.totalHitsIsExact,
-                                 tookMilliseconds: ms, note: reading.note, suggestion: suggestion, facets: facets)
+                                 tookMilliseconds: (clock.now - start).milliseconds, note: reading.note, suggestion: suggestion, facets: facets)
         } catch {
             throw .index(error)
         }

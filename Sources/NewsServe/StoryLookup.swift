@@ -6,12 +6,15 @@ struct StoryLookup {
 
     func copies(of address: DocumentAddress) throws(IndexError) -> [SimilarStory] {
         guard let cluster = try reader.cluster(of: address) else { return [] }
-        var out: [SimilarStory] = []
-        for member in cluster.members where member.address != address {
-            let copy = try reader.withStoredStory(at: member.address) { stored, _ in stored }
-            out.append(SimilarStory(id: copy.id, root: copy.root, path: copy.path, title: copy.story.title, date: copy.story.date))
+        return try stories(cluster.members.map(\.address).filter { $0 != address })
+    }
+
+    /// The stories at `addresses` as a list of copies names them.
+    func stories(_ addresses: [DocumentAddress]) throws(IndexError) -> [SimilarStory] {
+        try addresses.map { address throws(IndexError) in
+            let copy = try reader.withStoredStory(at: address) { stored, _ in stored }
+            return SimilarStory(id: copy.id, root: copy.root, path: copy.path, title: copy.story.title, date: copy.story.date)
         }
-        return out
     }
 
     /// The id of the story's cluster (its representative's story id, or its own).

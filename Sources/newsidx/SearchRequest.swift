@@ -108,19 +108,12 @@ struct SearchRequest: Equatable {
                             limit: depth, order: sort, recencyHalfLifeDays: recencyHalfLife))
                     }
                 }
-                var fetched = collapsing ? Self.times(depth, Collapse.overfetch) : depth
-                var results = try run(fetched)
+                var results: SearchResults
                 var grouped: [CollapsedHit]
                 if collapsing {
-                    // Ranks deeper while collapsing leaves fewer hits than the page needs and
-                    // more stories match.
-                    grouped = try Collapse.collapse(results.hits, reader: reader)
-                    while grouped.count < depth && results.hits.count >= fetched && fetched < Int.max {
-                        fetched = Self.times(fetched, Collapse.overfetch)
-                        results = try run(fetched)
-                        grouped = try Collapse.collapse(results.hits, reader: reader)
-                    }
+                    (results, grouped) = try Collapse.rank(depth: depth, reader: reader, run)
                 } else {
+                    results = try run(depth)
                     grouped = []
                 }
                 anyMatches = anyMatches || results.totalHits > 0
@@ -154,12 +147,6 @@ struct SearchRequest: Equatable {
         }
         if stats { Terminal.standardError(latencies.jsonLine() + "\n") }
         if !found { throw CommandFailure(status: .noMatch, message: nil) }
-    }
-
-    /// `a * b`, or `Int.max` when that overflows.
-    static func times(_ a: Int, _ b: Int) -> Int {
-        let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        return overflow ? Int.max : product
     }
 
     /// The range `--since` and `--until` leave open, or nil without them.

@@ -54,6 +54,29 @@ public enum Collapse {
         return out
     }
 
+    /// Ranks `overfetch` times as deep as a page of `depth` hits needs, then deeper while
+    /// collapsing leaves fewer than `depth` and more stories match: the last ranking and its
+    /// hits collapsed. `search` ranks to the depth it is given.
+    public static func rank(
+        depth: Int, reader: IndexReader, _ search: (Int) throws(IndexError) -> SearchResults
+    ) throws(IndexError) -> (results: SearchResults, collapsed: [CollapsedHit]) {
+        var fetched = times(depth, overfetch)
+        var results = try search(fetched)
+        var collapsed = try collapse(results.hits, reader: reader)
+        while collapsed.count < depth && results.hits.count >= fetched && fetched < Int.max {
+            fetched = times(fetched, overfetch)
+            results = try search(fetched)
+            collapsed = try collapse(results.hits, reader: reader)
+        }
+        return (results, collapsed)
+    }
+
+    /// `a * b`, or `Int.max` when that overflows.
+    static func times(_ a: Int, _ b: Int) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? Int.max : product
+    }
+
     /// The hits as they are, each with its cluster's id and no members folded in
     /// (`--no-collapse`).
     public static func annotate(_ hits: [ScoredDocument], reader: IndexReader) throws(IndexError) -> [CollapsedHit] {
