@@ -20,7 +20,7 @@ typedef int (*cld2_detect_fn)(const char *, int, bool, const cld2_hints *, int, 
 /* CLD2::LanguageCode(Language) -> const char * */
 typedef const char *(*cld2_code_fn)(int);
 
-enum { CLD2_UNKNOWN_ENCODING = 23, CLD2_UNKNOWN_LANGUAGE = 26, LONGEST = 1024 };
+enum { CLD2_UNKNOWN_ENCODING = 23, CLD2_UNKNOWN_LANGUAGE = 26, LONGEST = 1024, MAJORITY = 60 };
 
 static cld2_detect_fn detect_fn;
 static cld2_code_fn code_fn;
@@ -68,8 +68,15 @@ int newsidx_detect_language(const char *utf8, size_t length, char out[8], double
         top = detect_fn(utf8, valid, true, &hints, 0, language3, percent3, scores3, NULL,
                         &text_bytes, &reliable, &valid);
     }
-    if (!reliable || top == CLD2_UNKNOWN_LANGUAGE) return 0;
-    const char *code = code_fn(top);
+    /* CLD2's summary language is not always the one with most text: it passes over English
+       when it covers less than about 80% (web boilerplate is often English), which names
+       an English news story "af" or "ms" for a few foreign names in its first lines. The
+       language with most text is taken instead, when CLD2 finds the text reliable or that
+       language holds at least MAJORITY percent of it. */
+    (void)top;
+    int best = language3[0];
+    if (best == CLD2_UNKNOWN_LANGUAGE || !(reliable || percent3[0] >= MAJORITY)) return 0;
+    const char *code = code_fn(best);
     /* Not languages: unknown, script-only ("xx-Latn") and joke codes ("zzp", "tlh"). */
     if (!code || !strcmp(code, "un") || !strncmp(code, "xx", 2) || !strncmp(code, "zz", 2) || !strcmp(code, "tlh"))
         return 0;

@@ -127,6 +127,7 @@ extension JSONLine {
         o.add("url", stored.story.url)
         o.add("byline", stored.story.byline)
         o.add("place", stored.story.place)
+        o.add("lang", stored.story.language)
         var fragments: [JSONLine] = []
         for f in snippet.fragments {
             var fragment = JSONLine()
@@ -156,11 +157,15 @@ extension JSONLine {
         return o
     }
 
-    /// What the index holds, as `newsidx stats --json` gives it: `stories`, `terms`,
+    /// What the index holds, as `newsidx stats --json` gives it: `stories`, `languages`
+    /// (stories per language code, most first), `terms`,
     /// `segments`, `bytes`, `roots`.
     public static func stats(of reader: IndexReader) throws(IndexError) -> JSONLine {
         var o = JSONLine()
         o.add("stories", reader.documentCount)
+        var languages = JSONLine()
+        for (code, stories) in try reader.storiesPerLanguage() { languages.add(code, stories) }
+        o.add("languages", languages)
         o.add("terms", try reader.distinctTermCount())
         o.add("segments", reader.manifest.segments.count)
         o.add("bytes", try reader.bytesOnDisk())

@@ -54,6 +54,7 @@ struct APIController: Sendable {
             var facets = JSONLine()
             facets.add("source", f.sources.map { Self.count("value", $0) })
             facets.add("place", f.places.map { Self.count("value", $0) })
+            facets.add("lang", f.languages.map { Self.count("value", $0) })
             facets.add("date", f.periods.map { Self.count("period", $0) })
             o.add("facets", facets)
         } else {

@@ -1,7 +1,7 @@
 import NewsIndex
 import Synchronization
 
-/// Each segment's stories' sources and places as numbers into a table of the segment's
+/// Each segment's stories' sources, places and languages as numbers into a table of the segment's
 /// values, read once from its stored stories — as Lucene uninverts a field into a field
 /// cache — so that facets count every match exactly without decompressing a story per
 /// request. Segments never change, so a segment's columns serve every commit that keeps it:
@@ -11,6 +11,7 @@ final class FacetColumns: Sendable {
     struct Segment: Sendable {
         var sources: [Int32]
         var places: [Int32]
+        var languages: [Int32]
         var values: [String]
     }
 
@@ -38,9 +39,10 @@ final class FacetColumns: Sendable {
 
     static func read(segment s: Int, of reader: IndexReader) throws(IndexError) -> Segment {
         let count = reader.manifest.segments[s].documentCount
-        var column = Segment(sources: [], places: [], values: [])
+        var column = Segment(sources: [], places: [], languages: [], values: [])
         column.sources.reserveCapacity(count)
         column.places.reserveCapacity(count)
+        column.languages.reserveCapacity(count)
         var numbers: [String: Int32] = [:]
         func number(_ value: String?) -> Int32 {
             guard let value, !value.isEmpty else { return -1 }
@@ -54,6 +56,7 @@ final class FacetColumns: Sendable {
             let story = try reader.withStoredStory(at: DocumentAddress(segment: s, doc: doc)) { stored, _ in stored.story }
             column.sources.append(number(story.source))
             column.places.append(number(story.place))
+            column.languages.append(number(story.language ?? LanguageTag.undetermined))
         }
         return column
     }

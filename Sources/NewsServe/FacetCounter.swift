@@ -1,7 +1,7 @@
 import NewsIndex
 
-/// Counts a query's matching stories by period, source and place, every match: periods
-/// from the document records (which hold each story's date), sources and places from the
+/// Counts a query's matching stories by period, source, place and language, every match:
+/// periods from the document records (which hold each story's date), the others from the
 /// index's `FacetColumns`.
 struct FacetCounter {
     let reader: IndexReader
@@ -15,6 +15,7 @@ struct FacetCounter {
         let segments = try columns.columns(of: reader)
         var sourceCounts = segments.map { [Int](repeating: 0, count: $0.values.count) }
         var placeCounts = sourceCounts
+        var languageCounts = sourceCounts
         var days: [Int] = []
         var matches = 0
         try Searcher(reader: reader).forEachMatch(of: tree) { address in
@@ -24,13 +25,16 @@ struct FacetCounter {
             let source = column.sources[address.doc], place = column.places[address.doc]
             if source >= 0 { sourceCounts[address.segment][Int(source)] += 1 }
             if place >= 0 { placeCounts[address.segment][Int(place)] += 1 }
+            let language = column.languages[address.doc]
+            if language >= 0 { languageCounts[address.segment][Int(language)] += 1 }
         }
-        var sources: [String: Int] = [:], places: [String: Int] = [:]
+        var sources: [String: Int] = [:], places: [String: Int] = [:], languages: [String: Int] = [:]
         for (s, column) in segments.enumerated() {
             for (v, n) in sourceCounts[s].enumerated() where n > 0 { sources[column.values[v], default: 0] += n }
             for (v, n) in placeCounts[s].enumerated() where n > 0 { places[column.values[v], default: 0] += n }
+            for (v, n) in languageCounts[s].enumerated() where n > 0 { languages[column.values[v], default: 0] += n }
         }
-        return (Facets(sources: Self.top(sources), places: Self.top(places), periods: Self.periods(days)), matches)
+        return (Facets(sources: Self.top(sources), places: Self.top(places), languages: Self.top(languages), periods: Self.periods(days)), matches)
     }
 
     /// The `shownValues` most frequent values, most first, then alphabetically.

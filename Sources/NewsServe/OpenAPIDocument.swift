@@ -24,7 +24,8 @@ enum OpenAPIDocument {
               {"name": "any", "in": "query", "schema": {"type": "string", "enum": ["0", "1", ""], "default": "0"}, "description": "1: any word may match; 0 or empty: every word must"},
               {"name": "source", "in": "query", "schema": {"type": "string"}, "description": "Only stories of this source (its words, in order); empty: any. One without a word to look for is a 400."},
               {"name": "place", "in": "query", "schema": {"type": "string"}, "description": "Only stories with this place in their dateline; empty: any. One without a word to look for is a 400."},
-              {"name": "facets", "in": "query", "schema": {"type": "string", "enum": ["0", "1", ""], "default": "0"}, "description": "1: count matches by source, place and period; 0 or empty: no counts (facets is null)"}
+              {"name": "lang", "in": "query", "schema": {"type": "string"}, "description": "Only stories in this language: a code such as en, ko, ru or zh (und: stories whose language is unknown); empty: any. Anything else is a 400."},
+              {"name": "facets", "in": "query", "schema": {"type": "string", "enum": ["0", "1", ""], "default": "0"}, "description": "1: count matches by source, place, language and period; 0 or empty: no counts (facets is null)"}
             ],
             "responses": {
               "200": {"description": "A page of hits", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}}},
@@ -85,12 +86,13 @@ enum OpenAPIDocument {
           "Ranges": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}},
           "Hit": {
             "type": "object",
-            "required": ["rank", "id", "root", "path", "title", "date", "source", "score", "snippet", "highlights", "url", "byline", "place", "fragments", "total_hits", "total_hits_exact", "cluster", "similar"],
+            "required": ["rank", "id", "root", "path", "title", "date", "source", "score", "snippet", "highlights", "url", "byline", "place", "lang", "fragments", "total_hits", "total_hits_exact", "cluster", "similar"],
             "properties": {
               "rank": {"type": "integer", "minimum": 1}, "id": {"type": "integer"}, "root": {"type": "string"}, "path": {"type": "string"},
               "title": {"type": "string"}, "date": {"type": ["string", "null"]}, "source": {"type": ["string", "null"]},
               "score": {"type": ["number", "null"]}, "snippet": {"type": "string"}, "highlights": {"$ref": "#/components/schemas/Ranges"},
               "url": {"type": ["string", "null"]}, "byline": {"type": ["string", "null"]}, "place": {"type": ["string", "null"]},
+              "lang": {"type": "string", "description": "The story's language: a primary subtag (en, ko), or und when unknown"},
               "fragments": {"type": "array", "items": {
                 "type": "object", "required": ["text", "highlights", "start", "end"],
                 "properties": {"text": {"type": "string"}, "highlights": {"$ref": "#/components/schemas/Ranges"}, "start": {"type": "integer"}, "end": {"type": "integer"}},
@@ -110,10 +112,11 @@ enum OpenAPIDocument {
               "total_hits": {"type": "integer"}, "total_hits_exact": {"type": "boolean"}, "took_ms": {"type": "number"},
               "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
               "facets": {"oneOf": [{"type": "null"}, {
-                "type": "object", "required": ["source", "place", "date"],
+                "type": "object", "required": ["source", "place", "lang", "date"],
                 "properties": {
                   "source": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
                   "place": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                  "lang": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
                   "date": {"type": "array", "items": {"$ref": "#/components/schemas/FacetPeriod"}}
                 },
                 "additionalProperties": false}]},
@@ -136,9 +139,9 @@ enum OpenAPIDocument {
           },
           "Stats": {
             "type": "object",
-            "required": ["stories", "terms", "segments", "bytes", "roots"],
+            "required": ["stories", "languages", "terms", "segments", "bytes", "roots"],
             "properties": {
-              "stories": {"type": "integer"}, "terms": {"type": "integer"}, "segments": {"type": "integer"},
+              "stories": {"type": "integer"}, "languages": {"type": "object", "additionalProperties": {"type": "integer"}}, "terms": {"type": "integer"}, "segments": {"type": "integer"},
               "bytes": {"type": "integer"}, "roots": {"type": "array", "items": {"type": "string"}}
             }
           }

@@ -89,7 +89,7 @@ enum Pages {
         return layout(title: "\(p.query) · newsidx", query: p.query, parameters: query, body: body)
     }
 
-    /// The narrowing in force (source, place, period), each a link that removes it.
+    /// The narrowing in force (source, place, language, period), each a link that removes it.
     static func activeFilters(_ p: SearchParameters, query: QueryString) -> HTML {
         var chips: [HTML] = []
         let base = query.setting("page", nil)
@@ -98,6 +98,9 @@ enum Pages {
         }
         if let place = p.place {
             chips.append("<a href=\"/search?\(base.setting("place", nil).encoded)\" aria-label=\"Remove place \(place)\">place: \(place) ✕</a>")
+        }
+        if let language = p.language {
+            chips.append("<a href=\"/search?\(base.setting("lang", nil).encoded)\" aria-label=\"Remove language \(language)\">language: \(language) ✕</a>")
         }
         if p.since != nil || p.until != nil {
             let period = p.since == p.until ? (p.since ?? "") : "\(p.since ?? "…") to \(p.until ?? "…")"
@@ -131,7 +134,7 @@ enum Pages {
         if let url = story.url, WebLink.isWeb(url) {
             meta.append("<a class=\"url\" href=\"\(url)\" rel=\"noopener noreferrer\">original</a>")
         }
-        var out: HTML = "<li class=\"hit\">\n<h2><a href=\"\(link)\">\(story.title.isEmpty ? h.stored.path : story.title)</a></h2>\n"
+        var out: HTML = "<li class=\"hit\"\(languageAttribute(story))>\n<h2><a href=\"\(link)\">\(story.title.isEmpty ? h.stored.path : story.title)</a></h2>\n"
         out += "<p class=\"meta\">" + join(meta, " · ") + "</p>\n"
         let fragments = h.snippet.fragments.isEmpty ? [SnippetFragment(text: h.snippet.text, highlights: h.snippet.highlights, storyRange: 0..<0)] : h.snippet.fragments
         out += "<p class=\"snippet\">"
@@ -152,6 +155,13 @@ enum Pages {
         return out + "</li>\n"
     }
 
+    /// ` lang="ru"`, so that browsers and screen readers take the story's words as its
+    /// language's (fonts for Han, hyphenation, pronunciation); nothing when it is unknown.
+    static func languageAttribute(_ story: Story) -> HTML {
+        guard let code = story.language, code != LanguageTag.undetermined else { return .empty }
+        return " lang=\"\(code)\""
+    }
+
     static func pagination(_ p: SearchParameters, _ outcome: SearchOutcome, query: QueryString) -> HTML {
         let shownTo = p.offset + outcome.hits.count
         let hasMore = outcome.hits.count == p.limit && shownTo < outcome.totalHits && p.offset + p.limit <= SearchParameters.maxOffset
@@ -169,7 +179,8 @@ enum Pages {
 
     static func facets(_ f: Facets, matches: Int, query: QueryString) -> HTML {
         var out: HTML = "<aside class=\"facets\" aria-label=\"Narrow the search\">\n"
-        for (title, name, counts) in [("Sources", "source", f.sources), ("Places", "place", f.places)] where !counts.isEmpty {
+        for (title, name, counts) in [("Sources", "source", f.sources), ("Places", "place", f.places), ("Languages", "lang", f.languages)]
+            where !counts.isEmpty && (name != "lang" || counts.count > 1 || query["lang"] != nil) {
             out += "<h2>\(title)</h2>\n<ul class=\"facet\">\n"
             for c in counts {
                 let link = "/search?" + query.setting(name, c.value).setting("page", nil).encoded
@@ -207,7 +218,7 @@ enum Pages {
         if let s = story.source { meta.append("<span class=\"source\">\(s)</span>") }
         if let p = story.place { meta.append("<span class=\"place\">\(p)</span>") }
         if let b = story.byline { meta.append("<span class=\"byline\">\(b)</span>") }
-        var body: HTML = "<article>\n<h1>\(story.title.isEmpty ? stored.path : story.title)</h1>\n"
+        var body: HTML = "<article\(languageAttribute(story))>\n<h1>\(story.title.isEmpty ? stored.path : story.title)</h1>\n"
         body += "<p class=\"meta\">" + join(meta, " · ") + "</p>\n"
         if let url = story.url {
             body += WebLink.isWeb(url)

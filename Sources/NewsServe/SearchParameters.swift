@@ -24,6 +24,8 @@ struct SearchParameters: Sendable, Equatable {
     var window: DateRange?
     var source: String?
     var place: String?
+    /// `lang`: only stories in this language (a primary subtag, or `und`).
+    var language: String?
     var offset = 0
     var limit = pageSize
     var facets = false
@@ -75,6 +77,12 @@ struct SearchParameters: Sendable, Equatable {
                 throw ParameterError(parameter: name, message: "\(name) '\(value)' has no word to look for")
             }
         }
+        if let lang = query["lang"], !lang.isEmpty {
+            guard let code = LanguageTag.filterCode(lang) else {
+                throw ParameterError(parameter: "lang", message: "lang '\(lang)' is not a language code: give one such as en, ko, ru or zh (und for stories whose language is unknown)")
+            }
+            language = code
+        }
         if paged {
             let page = try Self.integer(query, "page", default: 1, in: 1...(Self.maxOffset / Self.pageSize + 1))
             offset = (page - 1) * Self.pageSize
@@ -85,7 +93,7 @@ struct SearchParameters: Sendable, Equatable {
         }
         if let f = query["facets"] {
             guard f == "1" || f == "0" || f.isEmpty else {
-                throw ParameterError(parameter: "facets", message: "facets must be 1 (count sources, places and months) or 0")
+                throw ParameterError(parameter: "facets", message: "facets must be 1 (count sources, places, languages and months) or 0")
             }
             facets = f == "1"
         }

@@ -33,7 +33,7 @@ struct SimilarStory: Sendable {
     var date: StoryDate?
 }
 
-/// Counts of the matching stories by source, place and period.
+/// Counts of the matching stories by source, place, language and period.
 struct Facets: Sendable, Equatable {
     struct Count: Sendable, Equatable {
         var value: String
@@ -41,6 +41,7 @@ struct Facets: Sendable, Equatable {
     }
     var sources: [Count]
     var places: [Count]
+    var languages: [Count]
     /// Periods in order, `2025-10` (months) or `2025` (years, when the matches span more
     /// than `FacetCounter.monthsShown` months).
     var periods: [Count]
@@ -50,7 +51,7 @@ struct Facets: Sendable, Equatable {
 /// fallback, filters, copies collapsed, snippets — and gathers what a page of it shows.
 struct SearchService: Sendable {
     let snippets = SnippetBuilder(analyzer: .standard)
-    /// Sources and places of every story, for facets.
+    /// Sources, places and languages of every story, for facets.
     let facetColumns: FacetColumns
 
     func run(_ parameters: SearchParameters, reader: IndexReader, today: StoryDate?) throws(SearchFailure) -> SearchOutcome {
@@ -67,6 +68,7 @@ struct SearchService: Sendable {
         if let window = parameters.window { filters.append(.date(window)) }
         if let source = parameters.source { filters.append(Self.field(.source, source)) }
         if let place = parameters.place { filters.append(Self.field(.place, place)) }
+        if let language = parameters.language { filters.append(.match(.init(.term(language), scope: .field(.language)))) }
         let tree = filters.isEmpty ? reading.tree : .boolean(must: [reading.tree] + filters, should: [], mustNot: [])
         do throws(IndexError) {
             let searcher = Searcher(reader: reader)

@@ -31,6 +31,7 @@ struct SearchCommand: ParsableCommand {
               kurs*                     words starting with kurs (two letters at least)
               title:kursk               in the headline (also title:"…", title:(a OR b))
               source:yonhap             agency or site; also byline:NAME, place:CITY
+              lang:ko                   stories in a language (as --lang; und: unknown)
               path:text/                paths (below the corpus root) starting so
               date:2025-10-27  date:2025-10  date:2025  date:2025-10-01..2025-10-31
               date:..2025-10-31  date:2025-10-20..  date:7d
@@ -120,6 +121,11 @@ struct SearchCommand: ParsableCommand {
     var until: String?
 
     @Option(name: .long, help: ArgumentHelp(
+        "Only stories in this language: a code such as en, ko, ru or zh (und: stories whose language is unknown); repeat it or separate codes with commas for several.",
+        valueName: "CODE"))
+    var lang: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
         "Order: relevance (default, best BM25 first), newest or oldest (by date; stories without a date last).",
         valueName: "ORDER"))
     var sort: SortOrder = .relevance
@@ -174,7 +180,7 @@ struct SearchCommand: ParsableCommand {
     /// What this invocation asks for, as a plain value.
     var request: SearchRequest {
         SearchRequest(index: location.directory, any: any, limit: limit, format: outputFormat,
-                      queries: queries, stats: stats, explain: explain, words: words, since: since, until: until,
+                      queries: queries, stats: stats, explain: explain, words: words, since: since, until: until, languages: lang,
                       sort: sort, recencyHalfLife: recent ? halfLife : nil,
                       suggest: !noSuggest && (suggest || queries == nil), strict: strict,
                       offset: offset, count: count, snippetWords: snippetWords,

@@ -20,6 +20,8 @@ struct SearchRequest: Equatable {
     /// `--since` / `--until`, as written (`DateRange` forms, relative ones included).
     var since: String? = nil
     var until: String? = nil
+    /// `--lang`, as written: language codes, each perhaps a comma-separated list.
+    var languages: [String] = []
     var sort: SortOrder = .relevance
     /// `--recent`: the half-life, in days, of the decay of older stories' scores.
     var recencyHalfLife: Double? = nil
@@ -55,9 +57,10 @@ struct SearchRequest: Equatable {
         let syntax = QuerySyntax(analyzer: .standard, today: today)
         let mode: Query.Mode = any ? .any : .all
         let window = try dateWindow(today: today)
+        let languageFilter = try self.languageFilter()
         // Plain words ranked by relevance need no tree: the query parser's flat query is
         // what the tree would flatten to, without the cost of building it.
-        let plainAllowed = window == nil && sort == .relevance && recencyHalfLife == nil
+        let plainAllowed = window == nil && languageFilter == nil && sort == .relevance && recencyHalfLife == nil
         var parsed: [(QueryBatch.Entry, ParsedQuery, QueryNote?)] = []
         for entry in batch {
             var tree: QueryNode
@@ -83,6 +86,7 @@ struct SearchRequest: Equatable {
             }
             if let note { Terminal.note((queries == nil ? "" : "query \(entry.id): ") + note.description) }
             if let window { tree = .boolean(must: [tree, .date(window)], should: [], mustNot: []) }
+            if let languageFilter { tree = .boolean(must: [tree, languageFilter], should: [], mustNot: []) }
             parsed.append((entry, .tree(tree), note))
         }
         let isBatch = queries != nil
@@ -167,6 +171,22 @@ struct SearchRequest: Equatable {
             throw .usage("--since \(since ?? "") is after --until \(until ?? ""): no story can match")
         }
         return window
+    }
+
+    /// The stories `--lang` keeps: one language's, or any of several; nil without it.
+    func languageFilter() throws(CommandFailure) -> QueryNode? {
+        var codes: [String] = []
+        for value in languages {
+            for piece in value.split(separator: ",", omittingEmptySubsequences: false) {
+                let written = String(piece)
+                guard let code = LanguageTag.filterCode(written) else {
+                    throw .usage("--lang \(value): '\(written)' is not a language code; give codes such as en, ko, ru or zh (und for stories whose language is unknown), separated by commas")
+                }
+                if !codes.contains(code) { codes.append(code) }
+            }
+        }
+        let matches = codes.map { QueryNode.match(.init(.term($0), scope: .field(.language))) }
+        return matches.count <= 1 ? matches.first : .boolean(must: [], should: matches, mustNot: [])
     }
 
     static func dateProblem(_ value: String, _ problem: DateRange.Problem) -> String {

@@ -15,7 +15,7 @@ struct ServeCommand: ParsableCommand {
         discussion: """
             Pages: / (search box, story count, dates), /search?q=… (results with facets), \
             /story/ID. API: /api/search?q=…&limit=&offset=&sort=&since=&until=&any=1&\
-            source=&place=&facets=1, /api/story/ID, /api/stats, /healthz, /openapi.json, \
+            source=&place=&lang=&facets=1, /api/story/ID, /api/stats, /healthz, /openapi.json, \
             /opensearch.xml. Nothing changes the index; a commit by add, reindex, rm or \
             compact in another process is served within a second, without restart.
 

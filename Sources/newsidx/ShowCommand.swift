@@ -5,7 +5,7 @@ import NewsIndex
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a stored story (title, date, source, text) by id or path.",
+        abstract: "Print a stored story (title, date, source, language, text) by id or path.",
         discussion: """
             PATH may be the file's path (absolute or relative to the working directory) or \
             its path relative to the corpus root it was added from. The story is read from \
@@ -32,7 +32,7 @@ struct ShowCommand: ParsableCommand {
         if let byline = story.byline { meta.append(byline) }
         Terminal.output(Terminal.bold(story.title) + "\n"
             + meta.joined(separator: " · ") + "\n"
-            + "id \(stored.id) · \(Terminal.displayPath(stored.root + "/" + stored.path))\n\n"
+            + "id \(stored.id) · lang \(story.language ?? LanguageTag.undetermined) · \(Terminal.displayPath(stored.root + "/" + stored.path))\n\n"
             + story.body + "\n")
     }
 

@@ -7,7 +7,7 @@ import Testing
     init() throws { tmp = try TempDir() }
 
     static let jsonKeys: Set<String> = ["rank", "id", "root", "path", "title", "date", "source", "score", "snippet", "highlights",
-                                        "url", "byline", "place", "fragments", "total_hits", "total_hits_exact", "cluster", "similar"]
+                                        "url", "byline", "place", "lang", "fragments", "total_hits", "total_hits_exact", "cluster", "similar"]
 
     /// Four stories: copper and zinc, copper only, zinc only, neither; indexed into `idx`.
     private func indexMetalsCorpus() throws -> String {

@@ -46,7 +46,7 @@ import Testing
         let server = try ServerProcess(index: try indexServeCorpus(in: tmp))
         let r = try server.getJSON("/api/search?q=wheat&facets=1")
         let facets = try #require(r["facets"] as? [String: Any], "\(r)")
-        #expect(Set(facets.keys) == ["source", "place", "date"])
+        #expect(Set(facets.keys) == ["source", "place", "lang", "date"])
         let sources = (facets["source"] as? [[String: Any]] ?? []).map { "\($0["value"] as? String ?? "?")=\(jsonInt($0["count"]) ?? -1)" }
         let places = (facets["place"] as? [[String: Any]] ?? []).map { "\($0["value"] as? String ?? "?")=\(jsonInt($0["count"]) ?? -1)" }
         let periods = (facets["date"] as? [[String: Any]] ?? []).map { "\($0["period"] as? String ?? "?")=\(jsonInt($0["count"]) ?? -1)" }

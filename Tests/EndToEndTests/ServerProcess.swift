@@ -317,10 +317,10 @@ func hitDates(_ page: String) -> [String] {
     }
 }
 
-/// The `<li class="hit">…</li>` items of a results page.
+/// The `<li class="hit" lang="…">…</li>` items of a results page, inside the opening tag.
 func hitItems(_ page: String) -> [String] {
-    page.components(separatedBy: "<li class=\"hit\">").dropFirst().map {
-        $0.components(separatedBy: "</li>\n</ol>")[0]
+    page.components(separatedBy: "<li class=\"hit\"").dropFirst().map {
+        String($0.drop { $0 != ">" }.dropFirst()).components(separatedBy: "</li>\n</ol>")[0]
     }
 }
 

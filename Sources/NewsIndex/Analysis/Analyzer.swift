@@ -25,8 +25,8 @@ public struct Analyzer: Sendable {
     /// Names the analysis rules; recorded in the index so an index is never queried with other rules.
     ///
     /// Bumped whenever some text would give different terms (tokenizer rules, regenerated fold
-    /// table, stemmer).
-    public var identifier: String { stemsEnglish ? "standard-2" : "folding-1" }
+    /// table, stemmer) or what a story is indexed with changes (3: its language term).
+    public var identifier: String { stemsEnglish ? "standard-3" : "folding-2" }
 
     /// Calls `body` for each token in order: its folded term as UTF-8 bytes (valid only during the call)
     /// and the token's byte range in `text.utf8` (for snippets and highlighting).

@@ -230,6 +230,28 @@ public final class IndexReader: @unchecked Sendable {
         return all.count
     }
 
+    /// Live stories per language (`Story.language`), most first, codes in order on ties:
+    /// each segment's language terms, their lists read through to skip deleted stories.
+    public func storiesPerLanguage() throws(IndexError) -> [(code: String, stories: Int)] {
+        var counts: [String: Int] = [:]
+        for (s, segment) in segments.enumerated() {
+            for (term, info) in try segment.terms(withPrefix: [FieldTerm.marker, FieldTerm.Field.language.rawValue]) {
+                let cursor = PostingsCursor(segment: segment, term: info)
+                var live = 0
+                while cursor.doc != PostingsCursor.exhausted {
+                    if !isDeleted(segment: s, doc: cursor.doc) { live += 1 }
+                    cursor.next()
+                }
+                if cursor.isCorrupt {
+                    throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "postings list is damaged")
+                }
+                if live > 0 { counts[String(decoding: term.dropFirst(2), as: UTF8.self), default: 0] += live }
+            }
+        }
+        return counts.map { (code: $0.key, stories: $0.value) }
+            .sorted { $0.stories != $1.stories ? $0.stories > $1.stories : $0.code < $1.code }
+    }
+
     /// Bytes of all files in the index directory.
     public func bytesOnDisk() throws(IndexError) -> Int {
         try FileSystem.list(directory).reduce(0) { $0 + (FileSystem.size(directory + "/" + $1) ?? 0) }

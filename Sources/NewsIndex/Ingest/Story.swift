@@ -15,7 +15,9 @@ public struct Story: Sendable, Equatable {
     public var place: String?
     /// The canonical web address of the story, when the source names one.
     public var url: String?
-    /// The story's language as the source declares it (`en`, `ko`, `pt-BR`).
+    /// The story's language: a reader sets what the source declares (`en`, `pt-BR`), and
+    /// `StoryReader` makes it the primary subtag (`pt`), detected from the text when the
+    /// source says nothing, or `und` when neither tells.
     public var language: String?
     /// Identifies the story among the others in the same file (a feed item's guid or link);
     /// nil for a file that holds one story.

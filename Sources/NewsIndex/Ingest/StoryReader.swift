@@ -49,10 +49,24 @@ public struct StoryReader: Sendable {
         case .nitf: [NITFReader().read(bytes)]
         case .rss, .atom: FeedReader().read(bytes)
         }
-        let withText = stories.filter { !$0.body.isEmpty }
+        var withText = stories.filter { !$0.body.isEmpty }
         if withText.isEmpty { throw .noText }
+        for i in withText.indices { withText[i].language = Self.language(of: withText[i]) }
         return (format, withText)
     }
+
+    /// What `Story.language` holds: the primary subtag the source declares, else what CLD2
+    /// reads in the headline and the start of the body, else `und`.
+    static func language(of story: Story) -> String {
+        if let declared = story.language.flatMap(LanguageTag.primary) { return declared }
+        let headline = story.titleIsHeadline ? story.title : ""
+        return LanguageDetector.detect(headline: headline, body: story.body, bodyLimit: detectedBodyBytes)?.code
+            ?? LanguageTag.undetermined
+    }
+
+    /// How much of a body language detection reads: CLD2 costs about 290 instructions a
+    /// byte, and names the language of this much news text as reliably as of a kilobyte.
+    static let detectedBodyBytes = 256
 
     /// True for no bytes, or only ASCII whitespace after an optional UTF-8 byte-order mark.
     private static func isBlank(_ bytes: [UInt8]) -> Bool {

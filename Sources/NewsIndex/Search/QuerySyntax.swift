@@ -6,12 +6,12 @@
 ///     a AND b, a OR b, NOT a, -a   operators (upper case); +a requires a word under .any
 ///     (a OR b) c                   grouping
 ///     kurs*                        words starting with `kurs` (at least two letters)
-///     title:  source:  byline:  place:  path:  date:
+///     title:  source:  byline:  place:  lang:  path:  date:
 ///
 /// Precedence, loosest first: `OR`, then `AND` (written or implied by juxtaposition),
 /// then `NOT`/`-`/`+`. Words are analyzed as stories are; bare stop words are left out
 /// unless nothing else remains (as `QueryParser` does). Fields (`source:`, `byline:`,
-/// `place:`), dates and paths filter: they always restrict, even under `.any`, and add
+/// `place:`, `lang:`), dates and paths filter: they always restrict, even under `.any`, and add
 /// nothing to the score. A query in capitals has no operators (`readsOperators`): old wire
 /// copy and many people's queries are written so. `parse` refuses what the language cannot
 /// read with a `QueryError.syntax` pointing at the column at fault; `parseLeniently`
@@ -27,7 +27,7 @@ public struct QuerySyntax: Sendable {
     }
 
     /// The field names `name:` may use.
-    public static let fieldNames = ["title", "source", "byline", "place", "path", "date"]
+    public static let fieldNames = ["title", "source", "byline", "place", "lang", "path", "date"]
 
     /// Proximity bounds: positions of the headline and the body are `SegmentFormat.bodyPositionGap`
     /// apart, so a larger window could join them.
@@ -115,7 +115,8 @@ public struct QuerySyntax: Sendable {
     /// The tree of `text`, or, when `text` breaks the language's rules, the tree of its plain
     /// words with a note naming the fault, as Elasticsearch's `lenient` reading: a pasted
     /// headline (`Plan: 'You Done F**ked Up'`, `"?finance minister`) is still searched. A
-    /// date that does not exist stays an error: whoever wrote `date:` meant a filter, and
+    /// date that does not exist, or a `lang:` that names no language, stays an error:
+    /// whoever wrote `date:` or `lang:` meant a filter, and
     /// searching without it would answer with the wrong stories. So does a query with no
     /// word to search for, before or after the fallback.
     public func parseLeniently(_ text: String, mode: Query.Mode = .all) throws(QueryError) -> LenientQuery {
@@ -127,7 +128,7 @@ public struct QuerySyntax: Sendable {
             fault = f
         }
         if fault.isFilterValue { throw fault.error(in: text) }
-        if let bad = badDateFilter(in: text) { throw bad.error(in: text) }
+        if let bad = badFilterValue(in: text) { throw bad.error(in: text) }
         let words: QueryNode
         do {
             words = try tree(Self.plainWords(text), mode: mode, operators: false)
@@ -153,15 +154,16 @@ public struct QuerySyntax: Sendable {
         return out
     }
 
-    /// The first `date:` filter in `text` whose value is not a date, looked for when another
-    /// fault sends the query to its plain words: a filter the user meant is never dropped
-    /// silently.
-    func badDateFilter(in text: String) -> QueryFault? {
+    /// The first `date:` or `lang:` filter in `text` whose value is not a date or a language,
+    /// looked for when another fault sends the query to its plain words: a filter the user
+    /// meant is never dropped silently.
+    func badFilterValue(in text: String) -> QueryFault? {
         let chars = Array(text)
         var i = 0
         while i + 5 < chars.count {
             let startsWord = i == 0 || chars[i - 1].isWhitespace || chars[i - 1] == "(" || chars[i - 1] == "-" || chars[i - 1] == "+"
-            guard startsWord, String(chars[i..<(i + 5)]).lowercased() == "date:" else {
+            let name = String(chars[i..<(i + 5)]).lowercased()
+            guard startsWord, name == "date:" || name == "lang:" else {
                 i += 1
                 continue
             }
@@ -172,11 +174,18 @@ public struct QuerySyntax: Sendable {
             while j < chars.count && (quoted ? chars[j] != "\"" : !chars[j].isWhitespace && chars[j] != ")" && chars[j] != "(") { j += 1 }
             let value = String(chars[valueStart..<j])
             if !value.isEmpty {
-                do {
-                    _ = try DateRange.parse(value, today: today)
-                } catch {
-                    return QueryFault(column: valueStart, length: max(1, j - valueStart), summary: "bad date",
-                                      message: QueryReader.dateMessage(value, error), isFilterValue: true)
+                if name == "lang:" {
+                    if LanguageTag.filterCode(value) == nil {
+                        return QueryFault(column: valueStart, length: max(1, j - valueStart), summary: "bad language",
+                                          message: QueryReader.languageMessage(value), isFilterValue: true)
+                    }
+                } else {
+                    do {
+                        _ = try DateRange.parse(value, today: today)
+                    } catch {
+                        return QueryFault(column: valueStart, length: max(1, j - valueStart), summary: "bad date",
+                                          message: QueryReader.dateMessage(value, error), isFilterValue: true)
+                    }
                 }
             }
             i = j
@@ -433,7 +442,7 @@ private struct QueryReader {
                     return try parseField(field, at: at, nameLength: name.count)
                 }
                 if hasValue {
-                    throw fail(at, name.count, "unknown field '\(name)'", "unknown field '\(name)': the fields are title, source, byline, place, path and date (to search for the text itself, put it in quotes)")
+                    throw fail(at, name.count, "unknown field '\(name)'", "unknown field '\(name)': the fields are title, source, byline, place, lang, path and date (to search for the text itself, put it in quotes)")
                 }
             }
         }
@@ -448,6 +457,7 @@ private struct QueryReader {
         case "path": return "text/"
         case "place": return "seoul"
         case "byline": return "smith"
+        case "lang": return "ko"
         default: return "lavrov"
         }
     }
@@ -540,6 +550,16 @@ private struct QueryReader {
     mutating func parseField(_ field: String, at: Int, nameLength: Int) throws(QueryFault) -> [QueryNode] {
         if inField { throw fail(at, nameLength + 1, "field inside a field", "a field cannot be used inside another field's group") }
         switch field {
+        case "lang":
+            let valueStart = i
+            var j = i
+            while j < chars.count && !chars[j].isWhitespace && chars[j] != ")" && chars[j] != "(" { j += 1 }
+            let value = String(chars[i..<j])
+            i = j
+            guard let code = LanguageTag.filterCode(value) else {
+                throw fail(valueStart, j - valueStart, "bad language", Self.languageMessage(value), filterValue: true)
+            }
+            return [.match(.init(.term(code), scope: .field(.language), column: at, length: j - at))]
         case "date", "path":
             let valueStart = i
             var value: String
@@ -583,6 +603,10 @@ private struct QueryReader {
             if pieces.count > 1 { return [.boolean(must: pieces, should: [], mustNot: [])] }
             return pieces
         }
+    }
+
+    static func languageMessage(_ value: String) -> String {
+        "'\(value)' is not a language code: write a two- or three-letter code such as en, ko, ru or zh (und for stories whose language is unknown)"
     }
 
     static func dateMessage(_ value: String, _ problem: DateRange.Problem) -> String {

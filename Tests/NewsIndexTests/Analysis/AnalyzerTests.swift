@@ -16,8 +16,8 @@ import Testing
     }
 
     @Test func identifierNamesTheRules() {
-        #expect(analyzer.identifier == "folding-1")
-        #expect(Analyzer.standard.identifier == "standard-2")
+        #expect(analyzer.identifier == "folding-2")
+        #expect(Analyzer.standard.identifier == "standard-3")
     }
 
     @Test func asciiLettersAreLowercased() {

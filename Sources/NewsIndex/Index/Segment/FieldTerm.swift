@@ -15,6 +15,9 @@ public enum FieldTerm {
         case byline = 0x62  // "b"
         /// The dateline's place (`Story.place`).
         case place = 0x70  // "p"
+        /// The story's language (`Story.language`): one term, its code as stored
+        /// (`\u{1}lko`), not analyzed, so every story has exactly one.
+        case language = 0x6C  // "l"
     }
 
     /// The indexed form of `word` (already analyzed) in `field`.

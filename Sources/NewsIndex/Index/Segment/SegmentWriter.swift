@@ -67,6 +67,7 @@ struct SegmentWriter {
         addField(.source, story.source)
         addField(.byline, story.byline)
         addField(.place, story.place)
+        addLanguage(story.language ?? LanguageTag.undetermined)
         finishDocument(doc)
 
         docs.appendUInt64(record.storyID)
@@ -107,6 +108,13 @@ struct SegmentWriter {
                 position &+= 1
             }
         }
+    }
+
+    /// The story's one language term: its code as it is, so that `lang:` finds exactly the
+    /// stories `Story.language` names.
+    private mutating func addLanguage(_ code: String) {
+        let term = [FieldTerm.marker, FieldTerm.Field.language.rawValue] + code.utf8.prefix(SegmentReader.maxTermLength)
+        term.withUnsafeBufferPointer { occur(intern($0), at: 0, counted: false) }
     }
 
     private mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int {
