@@ -17,7 +17,7 @@ SHARED  ?= ../shared
 # Debian packages the build needs (headers found through pkg-config): libxml2 for HTML and
 # XML, zlib for .gz input, zstd for the stored stories; and CLD2, the language detector,
 # which newsidx opens when a story's language must be detected.
-APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev libcld2-0
+APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev libcld2-0 libstemmer-dev libicu-dev
 # And those `make test` needs beside them: readelf, git (a clone for a consumer package), and
 # man and groff to render the man pages (man -l).
 TEST_APT_PACKAGES := binutils git man-db groff-base
@@ -156,6 +156,11 @@ scale: build
 # Ranking quality on the relevance collections beside the best peers (see Scripts/eval.sh).
 eval: build
 	SHARED=$(SHARED) bash Scripts/eval.sh
+
+# Retrieval per language on the shared multilingual collections, beside the peers' recorded
+# scores (see Scripts/eval_multilingual.sh); about a minute.
+eval-multilingual: build
+	SHARED=$(SHARED) BIN=$(BIN) bash Scripts/eval_multilingual.sh
 
 # Article extraction against the public benchmark's 121 pages, beside the peers' scores.
 extraction-eval: build

@@ -40,14 +40,22 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // Snowball's stemmers in C (Debian libstemmer-dev; no pkg-config file).
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // glibc's <malloc.h>, part of libc6-dev (which Swift itself needs).
         .systemLibrary(name: "CMalloc"),
         // Language detection: CLD2 (Debian libcld2-0) opened on first use through plain C
         // functions (see its header for why it is not linked).
         .target(name: "CLanguageDetector"),
+        // Word boundaries of Thai, Lao, Khmer and Burmese: ICU (Debian libicu72) opened on
+        // first use through plain C functions (see its header for why it is not linked).
+        .target(name: "CWordBreak"),
         .target(
             name: "NewsIndex",
-            dependencies: ["CLibXML2", "CZlib", "CZstd", "CMalloc", "CLanguageDetector"]
+            dependencies: ["CLibXML2", "CZlib", "CZstd", "CMalloc", "CLanguageDetector", "CWordBreak", "CStemmer"]
         ),
         // The JSON objects the command line and the server both write.
         .target(

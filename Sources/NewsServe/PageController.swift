@@ -53,7 +53,8 @@ struct PageController: Sendable {
         do throws(IndexError) {
             let stored = try reader.storedStory(at: address)
             let cluster = try StoryLookup(reader: reader).copies(of: address)
-            let marks = q.isEmpty ? [] : StoryMarks.marks(in: stored.story.body, query: q, today: context.today)
+            let marks = q.isEmpty ? [] : StoryMarks.marks(in: stored.story.body, language: stored.story.language ?? "und",
+                                                          query: q, analyzer: try reader.queryAnalyzer(), today: context.today)
             return Responses.html(Pages.story(stored, marks: marks, cluster: cluster, query: q))
         } catch {
             return Responses.html(Pages.problem(title: "The index cannot be read", message: error.description), status: .serviceUnavailable)

@@ -57,10 +57,15 @@ struct SearchService: Sendable {
     func run(_ parameters: SearchParameters, reader: IndexReader, today: StoryDate?) throws(SearchFailure) -> SearchOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let syntax = QuerySyntax(analyzer: .standard, today: today)
+        let analyzer: Analyzer
+        do throws(IndexError) {
+            analyzer = try reader.queryAnalyzer()
+        } catch {
+            throw .index(error)
+        }
         let reading: LenientQuery
-        do {
-            reading = try syntax.parseLeniently(parameters.query, mode: parameters.mode)
+        do throws(QueryError) {
+            reading = try QuerySyntax(analyzer: analyzer, today: today).parseLeniently(parameters.query, mode: parameters.mode)
         } catch {
             throw .query(error)
         }
@@ -83,7 +88,7 @@ struct SearchService: Sendable {
             var hits: [ShownHit] = []
             for (i, group) in page.enumerated() {
                 let (stored, snippet) = try reader.withStoredStory(at: group.hit.address) { stored, body in
-                    (stored, snippets.snippet(ofUTF8: body, for: snippetQuery))
+                    (stored, snippets.snippet(ofUTF8: body, for: snippetQuery, language: stored.story.language ?? "und"))
                 }
                 hits.append(ShownHit(rank: parameters.offset + i + 1, hit: group.hit, stored: stored, snippet: snippet,
                                      cluster: group.cluster, similar: try lookup.stories(group.similar.map(\.address))))

@@ -3,20 +3,21 @@ import NewsIndex
 /// Where a query's words stand in a story's text, for marking the whole story (a snippet
 /// marks only its passages): every token whose term is one of the query's text words.
 enum StoryMarks {
-    /// Ranges of Unicode scalars in `text`.
-    static func marks(in text: String, query: String, today: StoryDate?) -> [Range<Int>] {
-        guard let reading = try? QuerySyntax(analyzer: .standard, today: today).parseLeniently(query) else { return [] }
+    /// Ranges of Unicode scalars in `text`, a story in `language`; `analyzer` reads the
+    /// query as the index's queries are read (`IndexReader.queryAnalyzer`).
+    static func marks(in text: String, language: String, query: String, analyzer: Analyzer, today: StoryDate?) -> [Range<Int>] {
+        guard let reading = try? QuerySyntax(analyzer: analyzer, today: today).parseLeniently(query) else { return [] }
         var wanted: [[UInt8]] = []
         for m in reading.tree.positiveMatches where m.scope.scores {
             switch m.kind {
-            case .term(let t): wanted.append(Array(t.utf8))
-            case .phrase(let ts, _, _): wanted += ts.map { Array($0.utf8) }
+            case .term(let t): wanted += AlternativeTerms.split(t).map { Array($0.utf8) }
+            case .phrase(let ts, _, _): wanted += ts.flatMap(AlternativeTerms.split).map { Array($0.utf8) }
             case .prefix: continue
             }
         }
         guard !wanted.isEmpty else { return [] }
         var byteRanges: [Range<Int>] = []
-        Analyzer.standard.forEachToken(in: text) { term, range in
+        analyzer.forEachToken(in: text, language: language) { term, range in
             if wanted.contains(where: { $0.elementsEqual(term) }) { byteRanges.append(range) }
         }
         return scalarRanges(byteRanges, in: text)

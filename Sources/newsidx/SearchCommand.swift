@@ -126,6 +126,11 @@ struct SearchCommand: ParsableCommand {
     var lang: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
+        "Analyse the query as this language only (its stemmer and stop words; und: neither), rather than as every language the index holds stories in.",
+        valueName: "CODE"))
+    var queryLang: String?
+
+    @Option(name: .long, help: ArgumentHelp(
         "Order: relevance (default, best BM25 first), newest or oldest (by date; stories without a date last).",
         valueName: "ORDER"))
     var sort: SortOrder = .relevance
@@ -180,7 +185,7 @@ struct SearchCommand: ParsableCommand {
     /// What this invocation asks for, as a plain value.
     var request: SearchRequest {
         SearchRequest(index: location.directory, any: any, limit: limit, format: outputFormat,
-                      queries: queries, stats: stats, explain: explain, words: words, since: since, until: until, languages: lang,
+                      queries: queries, stats: stats, explain: explain, words: words, since: since, until: until, languages: lang, queryLanguage: queryLang,
                       sort: sort, recencyHalfLife: recent ? halfLife : nil,
                       suggest: !noSuggest && (suggest || queries == nil), strict: strict,
                       offset: offset, count: count, snippetWords: snippetWords,

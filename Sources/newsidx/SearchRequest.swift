@@ -22,6 +22,8 @@ struct SearchRequest: Equatable {
     var until: String? = nil
     /// `--lang`, as written: language codes, each perhaps a comma-separated list.
     var languages: [String] = []
+    /// `--query-lang`, as written: the one language queries are analysed as.
+    var queryLanguage: String? = nil
     var sort: SortOrder = .relevance
     /// `--recent`: the half-life, in days, of the decay of older stories' scores.
     var recencyHalfLife: Double? = nil
@@ -54,7 +56,11 @@ struct SearchRequest: Equatable {
             batch = [QueryBatch.Entry(id: "1", text: Self.spaceSeparated(words))]
         }
         let today = Self.today()
-        let syntax = QuerySyntax(analyzer: .standard, today: today)
+        let reader = try withIndex { () throws(IndexError) in try IndexReader(directory: index, analyzer: .standard) }
+        // Queries are read for the languages the index holds (or the one --query-lang pins).
+        let pinned = try queryLanguageCode()
+        let analyzer = try withIndex { () throws(IndexError) in try reader.queryAnalyzer(pinned: pinned) }
+        let syntax = QuerySyntax(analyzer: analyzer, today: today)
         let mode: Query.Mode = any ? .any : .all
         let window = try dateWindow(today: today)
         let languageFilter = try self.languageFilter()
@@ -67,7 +73,7 @@ struct SearchRequest: Equatable {
             var note: QueryNote? = nil
             do {
                 if plainAllowed && QuerySyntax.isPlainWords(entry.text) {
-                    parsed.append((entry, .plain(try QueryParser(analyzer: .standard).parse(entry.text, mode: mode)), nil))
+                    parsed.append((entry, .plain(try QueryParser(analyzer: analyzer).parse(entry.text, mode: mode)), nil))
                     continue
                 }
                 if strict {
@@ -96,7 +102,6 @@ struct SearchRequest: Equatable {
         let depth = count ? 1 : overflow ? Int.max : end
         let collapsing = self.collapsing
         let found = try withIndex { () throws(IndexError) -> Bool in
-            let reader = try IndexReader(directory: index, analyzer: .standard)
             var searcher = Searcher(reader: reader)
             if count { searcher.exhaustiveLimit = .max }
             let formatter = HitFormatter(reader: reader, format: format, explainer: explain ? searcher : nil,
@@ -171,6 +176,15 @@ struct SearchRequest: Equatable {
             throw .usage("--since \(since ?? "") is after --until \(until ?? ""): no story can match")
         }
         return window
+    }
+
+    /// The language `--query-lang` pins queries' analysis to, checked.
+    func queryLanguageCode() throws(CommandFailure) -> String? {
+        guard let queryLanguage else { return nil }
+        guard let code = LanguageTag.filterCode(queryLanguage) else {
+            throw .usage("--query-lang \(queryLanguage): not a language code; give one such as en, ko, ru or zh (und: no language's stemming or stop words)")
+        }
+        return code
     }
 
     /// The stories `--lang` keeps: one language's, or any of several; nil without it.

@@ -16,10 +16,19 @@ public struct Analyzer: Sendable {
 
     private let tokenizer: Tokenizer
     private let stemsEnglish: Bool
+    /// The languages query words are analysed for (`terms(in:)`, `queryWords(in:)`).
+    public private(set) var queryLanguages = QueryLanguages.english
 
     private init(tokenizer: Tokenizer, stemsEnglish: Bool) {
         self.tokenizer = tokenizer
         self.stemsEnglish = stemsEnglish
+    }
+
+    /// This analyzer, reading queries for `languages` (an index's, `IndexReader.queryAnalyzer`).
+    public func forQueries(_ languages: QueryLanguages) -> Analyzer {
+        var copy = self
+        copy.queryLanguages = languages
+        return copy
     }
 
     /// Names the analysis rules; recorded in the index so an index is never queried with other rules.
@@ -106,26 +115,89 @@ public struct Analyzer: Sendable {
         }
     }
 
-    /// The folded terms of `text`, in order (queries, tests).
-    public func terms(in text: String) -> [String] {
-        var terms: [String] = []
-        forEachToken(in: text) { term, _ in terms.append(String(decoding: term, as: UTF8.self)) }
-        return terms
+    /// Calls `body` with each token of `text` as a story in `language` is indexed: English
+    /// through the stem cache; a language with its own analysis, for words in its script,
+    /// through `context` (lower-cased, stemmed, folded); everything else folded.
+    func forEachToken(
+        in text: String, language: LanguageAnalysis, context: AnalysisContext,
+        _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
+    ) {
+        var text = text
+        text.withUTF8 { forEachToken(inUTF8: $0, language: language, context: context, body) }
     }
 
-    /// The folded terms of `text`, in order, without the words of `stopWords`, which are
-    /// matched before stemming (as Lucene's stop filter runs before its stemmer), so that a
-    /// stop word's stem never removes another word (`out` is a stop word, `outs` is not).
-    public func terms(in text: String, excluding stopWords: StopWords) -> [String] {
-        var terms: [String] = []
+    /// Calls `body` with each token of `text` as a story in the language `code` is indexed
+    /// (a page marking the query's words in a whole story).
+    public func forEachToken(
+        in text: String, language code: String, _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
+    ) {
+        forEachToken(in: text, language: .of(code), context: AnalysisContext(), body)
+    }
+
+    /// Like `forEachToken(in:language:context:_:)`, for UTF-8 bytes.
+    func forEachToken(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, language: LanguageAnalysis, context: AnalysisContext,
+        _ body: (_ term: UnsafeBufferPointer<UInt8>, _ utf8Range: Range<Int>) -> Void
+    ) {
+        guard stemsEnglish else { return tokenizer.forEachToken(in: bytes, body) }
+        if language.stemsEnglish { return forEachToken(inUTF8: bytes, stemming: context.englishStems.stem, body) }
+        guard language.isSpecific, let script = language.script else { return tokenizer.forEachToken(in: bytes, body) }
+        tokenizer.forEachToken(in: bytes) { term, range in
+            guard LanguageAnalysis.Script(of: term) == script else { return body(term, range) }
+            let analysed = context.term(written: UnsafeBufferPointer(rebasing: bytes[range]), folded: term, language: language)
+            guard !analysed.isEmpty, analysed.count <= Tokenizer.maxTermLength else { return body(term, range) }
+            analysed.withUnsafeBufferPointer { body($0, range) }
+        }
+    }
+
+    /// One word of a query: its term (alternatives joined, `AlternativeTerms`) and the word
+    /// in lower case as written, which stop lists are matched against.
+    public struct QueryWord: Sendable, Equatable {
+        public var term: String
+        public var lowerCase: String
+    }
+
+    /// The words of query text, each analysed for `queryLanguages`.
+    public func queryWords(in text: String) -> [QueryWord] {
+        var words: [QueryWord] = []
+        let context = AnalysisContext()
         var text = text
         text.withUTF8 { bytes in
-            tokenizer.forEachToken(in: bytes) { term, _ in
-                let word = String(decoding: term, as: UTF8.self)
-                guard !stopWords.contains(word) else { return }
-                terms.append(stemsEnglish ? EnglishStemmer.stem(word) : word)
+            tokenizer.forEachToken(in: bytes) { folded, range in
+                let written = UnsafeBufferPointer(rebasing: bytes[range])
+                let lower = String(decoding: AnalysisContext.lowerCase(written, folded: folded), as: UTF8.self)
+                guard stemsEnglish else {
+                    return words.append(QueryWord(term: String(decoding: folded, as: UTF8.self), lowerCase: lower))
+                }
+                let (specific, neutral) = queryLanguages.analyses(for: LanguageAnalysis.Script(of: folded))
+                var alternatives: [String] = []
+                func add(_ term: String) { if !alternatives.contains(term) { alternatives.append(term) } }
+                for language in specific {
+                    if language.stemsEnglish {
+                        add(EnglishStemmer.stem(String(decoding: folded, as: UTF8.self)))
+                    } else {
+                        add(String(decoding: context.term(written: written, folded: folded, language: language), as: UTF8.self))
+                    }
+                }
+                if neutral || alternatives.isEmpty { add(String(decoding: folded, as: UTF8.self)) }
+                words.append(QueryWord(term: AlternativeTerms.join(alternatives), lowerCase: lower))
             }
         }
-        return terms
+        return words
+    }
+
+    /// The terms of query text, in order: each word's alternatives joined (`queryWords`).
+    public func terms(in text: String) -> [String] {
+        queryWords(in: text).map(\.term)
+    }
+
+    /// The terms of query text, in order, without its stop words (those of the query's
+    /// likeliest language, `QueryLanguages.stopWords(for:)`), which are matched before
+    /// stemming (as Lucene's stop filter runs before its stemmer), so that a stop word's stem
+    /// never removes another word (`out` is a stop word, `outs` is not).
+    public func termsWithoutStopWords(in text: String) -> [String] {
+        let words = queryWords(in: text)
+        guard let stopWords = queryLanguages.stopWords(for: words.map(\.lowerCase)) else { return words.map(\.term) }
+        return words.filter { !stopWords.contains($0.lowerCase) }.map(\.term)
     }
 }

@@ -9,7 +9,8 @@ enum ScalarClass: UInt8, Sendable {
     /// A combining mark or an invisible format character (soft hyphen, zero-width joiner):
     /// stays in the word it follows; folding removes most.
     case mark
-    /// A Han ideograph or kana, which is a token on its own.
+    /// A Han ideograph, kana or Hangul syllable: runs of them are indexed as overlapping
+    /// pairs (`Tokenizer`).
     case ideograph
     /// `'`, `’` or `ʼ`: joins letters, and introduces an English possessive.
     case apostrophe
@@ -58,8 +59,8 @@ enum ScalarClass: UInt8, Sendable {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF:
             self = .ideograph
             return
-        case 0xAC00...0xD7A3:
-            self = .letter
+        case 0xAC00...0xD7A3:  // Hangul syllables: indexed in pairs, as Han and kana
+            self = .ideograph
             return
         case 0x2019, 0x02BC:
             self = .apostrophe

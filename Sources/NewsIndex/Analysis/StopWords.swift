@@ -53,3 +53,13 @@ public struct StopWords: Sendable {
         return lo < sorted.count && sorted[lo] == word
     }
 }
+
+extension StopWords {
+    /// The stop list of the language `code` (`StopWordLists`: Snowball's where Snowball has
+    /// one, else Lucene's), nil when there is none. English has its own (`english`).
+    static func of(_ code: String) -> StopWords? { byLanguage[code] }
+
+    private static let byLanguage: [String: StopWords] = StopWordLists.words.mapValues { words in
+        StopWords(sorted: Array(Set(words.split(separator: " ").map(String.init))).sorted())
+    }
+}

@@ -1,3 +1,5 @@
+internal import CWordBreak
+
 /// Splits UTF-8 text into word tokens and folds each into its term, one pass over the bytes
 /// with no allocation per token.
 ///
@@ -11,10 +13,18 @@
 ///   possessive `'s` ending a word is dropped with it (`Korea's` → `korea`).
 ///
 /// Every other character separates tokens, hyphens included (`Jong-un` → `jong`, `un`).
-/// Each Han ideograph and kana is a token of its own (with any marks that follow), as in
-/// Lucene's StandardTokenizer; scripts written without spaces and without such a rule (Thai,
-/// Khmer, …) give one token per space-separated run. A token whose term would exceed
-/// `maxTermLength` bytes is skipped: such runs are data (base64, hashes), not words.
+///
+/// Scripts written without spaces between words are segmented by script:
+/// - a run of Han ideographs, kana and Hangul syllables (with the marks after each) gives
+///   its overlapping pairs of characters, each a token at its own position (`북한군의` →
+///   `북한`, `한군`, `군의`), and a run of one character that character, as Lucene's CJK
+///   analyzer and Elasticsearch's `cjk` analyzer do: a word of two characters is then one
+///   term, and Korean particles (`의`, `가`) cost a pair rather than the whole word;
+/// - a run of Thai, Lao, Khmer or Burmese letters is split at the word boundaries of ICU's
+///   dictionary-based break iterator (`CWordBreak`), and stays one token without ICU.
+///
+/// A token whose term would exceed `maxTermLength` bytes is skipped: such runs are data
+/// (base64, hashes), not words.
 struct Tokenizer: Sendable {
     /// The longest term kept, in UTF-8 bytes (Lucene's default maximum token length is 255).
     static let maxTermLength = 255
@@ -52,9 +62,13 @@ private struct TokenScanner {
                 continue
             }
             let current = scalar(at: index)
+            if current.class == .letter && Self.isWrittenWithoutSpaces(current.value) {
+                index = scanUnspacedRun(from: index, into: &term, body)
+                continue
+            }
             switch current.class {
             case .letter, .digit, .mark: index = scanWord(from: index, into: &term, body)
-            case .ideograph: index = scanIdeograph(current, from: index, into: &term, body)
+            case .ideograph: index = scanBigrams(from: index, into: &term, body)
             case .separator, .apostrophe, .period, .comma: index += current.length
             }
         }
@@ -87,6 +101,8 @@ private struct TokenScanner {
 
             let current = scalar(at: index)
             switch current.class {
+            case .letter where Self.isWrittenWithoutSpaces(current.value):
+                break scanning  // its words are ICU's to find (`scanUnspacedRun`)
             case .letter, .digit:
                 appendFold(of: current, at: index, to: &term)
                 segmentLength += 1
@@ -129,20 +145,83 @@ private struct TokenScanner {
         return index
     }
 
-    /// Reports the ideograph or kana `first` at `start`, with the marks after it, as a token.
-    private func scanIdeograph(
-        _ first: Scalar, from start: Int, into term: inout TermBuffer,
-        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+    /// Reports the overlapping pairs of characters of the run of ideographs, kana and Hangul
+    /// starting at `start` (each character with the marks after it), or its one character;
+    /// returns the index after the run.
+    private func scanBigrams(
+        from start: Int, into term: inout TermBuffer, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
     ) -> Int {
-        term.removeAll()
-        appendFold(of: first, at: start, to: &term)
-        var index = start + first.length
-        while case let next = scalar(at: index), next.class == .mark {
-            appendFold(of: next, at: index, to: &term)
-            index += next.length
+        var previous: Range<Int>? = nil
+        var index = start
+        while case let current = scalar(at: index), current.class == .ideograph {
+            var end = index + current.length
+            while case let next = scalar(at: end), next.class == .mark { end += next.length }
+            if let before = previous {
+                term.removeAll()
+                appendFolds(of: before, to: &term)
+                appendFolds(of: index..<end, to: &term)
+                term.report(before.lowerBound..<end, body)
+            }
+            previous = index..<end
+            index = end
         }
-        term.report(start..<index, body)
+        if let only = previous, only.lowerBound == start {
+            term.removeAll()
+            appendFolds(of: only, to: &term)
+            term.report(only, body)
+        }
         return index
+    }
+
+    /// Reports the words ICU finds in the run of Thai, Lao, Khmer or Burmese letters and
+    /// marks starting at `start` (the whole run when ICU is missing); returns the index after it.
+    private func scanUnspacedRun(
+        from start: Int, into term: inout TermBuffer, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+    ) -> Int {
+        var end = start
+        while case let next = scalar(at: end), next.class == .letter || next.class == .mark,
+              Self.isWrittenWithoutSpaces(next.value) {
+            end += next.length
+        }
+        let run = UnsafeBufferPointer(rebasing: text[start..<end])
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: run.count + 1) { boundaries in
+            let found = run.withMemoryRebound(to: CChar.self) { chars in
+                boundaries.withMemoryRebound(to: Int.self) { out in
+                    out.withMemoryRebound(to: UInt.self) { newsidx_word_breaks(chars.baseAddress, chars.count, $0.baseAddress, $0.count) }
+                }
+            }
+            var wordStart = start
+            for k in 0..<(found > 0 ? found : 1) {
+                let wordEnd = found > 0 ? start + boundaries[k] : end
+                term.removeAll()
+                appendFolds(of: wordStart..<wordEnd, to: &term)
+                term.report(wordStart..<wordEnd, body)
+                wordStart = wordEnd
+            }
+        }
+        return end
+    }
+
+    /// Thai, Lao, Myanmar and Khmer: the scripts ICU breaks into words with dictionaries.
+    @inline(__always)
+    static func isWrittenWithoutSpaces(_ value: UInt32) -> Bool {
+        (0x0E00...0x0EFF).contains(value) || (0x1000...0x109F).contains(value) || (0x1780...0x17FF).contains(value)
+            || (0x19E0...0x19FF).contains(value) || (0xAA60...0xAA7F).contains(value) || (0xA9E0...0xA9FF).contains(value)
+    }
+
+    /// Appends the folds of the scalars of `range`, whatever their class.
+    private func appendFolds(of range: Range<Int>, to term: inout TermBuffer) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let next = scalar(at: index)
+            if next.length == 1 {
+                let folded = asciiFold[Int(text[index])]
+                if folded != 0 { term.append(folded) }
+            } else {
+                appendFold(of: next, at: index, to: &term)
+            }
+            index += max(1, next.length)
+        }
     }
 
     /// The scalar at `index`; a zero-length separator at the end of the text.
@@ -161,7 +240,8 @@ private struct TokenScanner {
         while true {
             let next = scalar(at: index)
             switch next.class {
-            case .letter, .digit: return true
+            case .letter: return !Self.isWrittenWithoutSpaces(next.value)
+            case .digit: return true
             case .mark: index += next.length
             case .separator, .ideograph, .apostrophe, .period, .comma: return false
             }

@@ -198,12 +198,12 @@ public final class IndexReader: @unchecked Sendable {
         return counts
     }
 
-    /// Stories holding `term`, summed over the segments (deleted ones count until they are
-    /// merged away, as in Lucene).
+    /// Stories holding `term` (any of its alternatives, `AlternativeTerms`), summed over the
+    /// segments (deleted ones count until they are merged away, as in Lucene).
     public func documentFrequency(of term: String) throws(IndexError) -> Int {
         var df = 0
         for segment in segments {
-            if let info = try withUTF8Bytes(of: term, { u throws(IndexError) in try segment.lookup(u) }) { df += info.docFreq }
+            if let postings = try TermPostings(term, in: segment) { df += postings.info.docFreq }
         }
         return df
     }
@@ -228,6 +228,22 @@ public final class IndexReader: @unchecked Sendable {
             }
         }
         return all.count
+    }
+
+    /// The analyzer for queries on this index: its words analysed for the languages the
+    /// index holds stories in (`QueryLanguages`), or for `pinned` alone. The languages come
+    /// from the dictionaries' language terms, without reading a list.
+    public func queryAnalyzer(pinned: String? = nil) throws(IndexError) -> Analyzer {
+        var counts: [(code: String, stories: Int)] = []
+        for segment in segments {
+            for (term, info) in try segment.terms(withPrefix: [FieldTerm.marker, FieldTerm.Field.language.rawValue]) {
+                let code = String(decoding: term.dropFirst(2), as: UTF8.self)
+                if let i = counts.firstIndex(where: { $0.code == code }) { counts[i].stories += info.docFreq } else {
+                    counts.append((code, info.docFreq))
+                }
+            }
+        }
+        return analyzer.forQueries(QueryLanguages(stories: counts, pinned: pinned))
     }
 
     /// Live stories per language (`Story.language`), most first, codes in order on ties:

@@ -53,8 +53,8 @@ extension Searcher {
         var total = 0.0
         for term in results.terms {
             var positions: [UInt32] = []
-            if let info = try withUTF8Bytes(of: term.text, { u throws(IndexError) in try segment.lookup(u) }) {
-                let cursor = PostingsCursor(segment: segment, term: info)
+            if let postings = try TermPostings(term.text, in: segment) {
+                let cursor = postings.cursor()
                 cursor.advance(to: doc)
                 if cursor.doc == doc { positions = cursor.positionsOfCurrentDocument() }
             }

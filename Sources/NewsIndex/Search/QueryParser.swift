@@ -1,6 +1,6 @@
 /// Turns the text a user typed into a `Query`, analyzing it exactly as stories are analyzed.
 ///
-/// Stop words (`StopWords.english`) are left out, unless the query has no other words (`the
+/// Stop words (those of the query's likeliest language, `QueryLanguages`) are left out, unless the query has no other words (`the
 /// who` still searches for both). A term written more than once is kept once with its count,
 /// which raises its weight (`BM25.queryWeight`): long requests repeat what they are about.
 public struct QueryParser: Sendable {
@@ -14,7 +14,7 @@ public struct QueryParser: Sendable {
     /// a process has the Swift runtime scan the binary's whole conformance table for
     /// `String: Hashable`, which cost a search process about 230,000 instructions.
     public func parse(_ text: String, mode: Query.Mode = .all) throws(QueryError) -> Query {
-        var analyzed = analyzer.terms(in: text, excluding: .english)
+        var analyzed = analyzer.termsWithoutStopWords(in: text)
         if analyzed.isEmpty { analyzed = analyzer.terms(in: text) }
         guard !analyzed.isEmpty else { throw .noSearchableTerms(query: text) }
         var terms: [String] = []

@@ -263,6 +263,8 @@ private struct QueryReader {
     /// The field a `field:(…)` group applies to its words.
     var scope: QueryNode.Scope = .text
     var inField = false
+    /// The stop list of the query's likeliest language (`QueryLanguages.stopWords(for:)`).
+    let stopWords: StopWords?
 
     init(text: String, chars: [Character], analyzer: Analyzer, mode: Query.Mode, today: StoryDate?, operators: Bool) {
         self.text = text
@@ -271,6 +273,7 @@ private struct QueryReader {
         self.mode = mode
         self.today = today
         self.operators = operators
+        stopWords = analyzer.queryLanguages.stopWords(for: analyzer.queryWords(in: text).map(\.lowerCase))
     }
 
     enum Occur { case must, should, mustNot }
@@ -479,14 +482,13 @@ private struct QueryReader {
             guard prefix.count >= 2 else { throw fail(at, word.count, "wildcard after one letter", "give at least two letters before the wildcard, as in kurs*") }
             return [.match(.init(.prefix(prefix), scope: scope, column: at, length: word.count))]
         }
-        let terms = analyzer.terms(in: word)
-        let surface = Analyzer.folding.terms(in: word)
-        if terms.isEmpty && inField {
+        let words = analyzer.queryWords(in: word)
+        if words.isEmpty && inField {
             throw fail(at, word.count, "field value without a word", "'\(word)' has no word to search for")
         }
-        return terms.enumerated().map { k, t in
-            let stop = !required && scope == .text && k < surface.count && StopWords.english.contains(surface[k])
-            return .match(.init(.term(t), scope: scope, column: at, length: word.count, isStopWord: stop))
+        return words.map { w in
+            let stop = !required && scope == .text && stopWords?.contains(w.lowerCase) == true
+            return .match(.init(.term(w.term), scope: scope, column: at, length: word.count, isStopWord: stop))
         }
     }
 

@@ -50,14 +50,12 @@ public struct Searcher {
         // Each term is looked up once per segment; the same entries give its postings and its
         // document frequency: summed over segments (deleted stories count until they are
         // merged away, as in Lucene), capped at the live story count.
-        var found: [[TermInfo?]] = []
+        var found: [[TermPostings?]] = []
         for segment in reader.segments {
-            found.append(try query.terms.map { text throws(IndexError) in
-                try withUTF8Bytes(of: text) { u throws(IndexError) in try segment.lookup(u) }
-            })
+            found.append(try query.terms.map { text throws(IndexError) in try TermPostings(text, in: segment) })
         }
         let terms = query.terms.enumerated().map { slot, text in
-            let df = min(found.reduce(0) { $0 + ($1[slot]?.docFreq ?? 0) }, reader.documentCount)
+            let df = min(found.reduce(0) { $0 + ($1[slot]?.info.docFreq ?? 0) }, reader.documentCount)
             return WeightedTerm(text: text, documentFrequency: df, idf: bm25.idf(documentFrequency: df),
                                 queryFrequency: query.frequencies[slot])
         }
@@ -66,8 +64,8 @@ public struct Searcher {
         for (s, segment) in reader.segments.enumerated() {
             var scorers: [TermScorer] = []
             for (slot, term) in terms.enumerated() {
-                if let info = found[s][slot] {
-                    scorers.append(TermScorer(cursor: PostingsCursor(segment: segment, term: info), slot: slot,
+                if let postings = found[s][slot] {
+                    scorers.append(TermScorer(cursor: postings.cursor(), slot: slot,
                                               weight: term.idf * bm25.queryWeight(frequency: term.queryFrequency),
                                               bm25: bm25, norms: norms))
                 } else if query.mode == .all {

@@ -237,8 +237,8 @@ struct TreePlan {
                   cursors: inout [PostingsCursor], scoring: Bool = true) throws(IndexError) -> DocIterator {
         func headline(_ d: Int) -> Int { segment.headlineTokenCount(d) }
         func open(_ bytes: [UInt8]) throws(IndexError) -> PostingsCursor? {
-            guard let info = try withBytes(of: bytes, { u throws(IndexError) in try segment.lookup(u) }) else { return nil }
-            let c = PostingsCursor(segment: segment, term: info)
+            guard let postings = try TermPostings(String(decoding: bytes, as: UTF8.self), in: segment) else { return nil }
+            let c = postings.cursor()
             cursors.append(c)
             return c
         }

@@ -59,8 +59,12 @@ struct BodyScan {
     /// Whether the pass read the body to its end (else the words stop short of it).
     let readWholeBody: Bool
 
-    init(_ body: UnsafeBufferPointer<UInt8>, keys: SnippetKeys, analyzer: Analyzer, scanLimit: Int = BodyScan.scanLimit) {
+    /// `language`: the story's (`Story.language`); its words are analysed as they were indexed.
+    init(_ body: UnsafeBufferPointer<UInt8>, keys: SnippetKeys, analyzer: Analyzer, language: String = "en",
+         scanLimit: Int = BodyScan.scanLimit) {
         var scanner = Scanner(body: body, keys: keys, analyzer: analyzer, scanLimit: scanLimit)
+        let analysis = LanguageAnalysis.of(language)
+        if !analysis.stemsEnglish && analysis.isSpecific { scanner.language = (analysis, AnalysisContext()) }
         keys.byteKinds.withUnsafeBufferPointer { scanner.run(kinds: $0) }
         words = scanner.words
         sentences = scanner.sentences
@@ -82,6 +86,8 @@ struct BodyScan {
         let body: UnsafeBufferPointer<UInt8>
         let keys: SnippetKeys
         let analyzer: Analyzer
+        /// The story's language when it has an analysis of its own other than English's.
+        var language: (analysis: LanguageAnalysis, context: AnalysisContext)?
         var words: [Word] = []
         var sentences: [Range<Int>] = []
         var hits: [Hit] = []
@@ -258,10 +264,8 @@ struct BodyScan {
             var found = hits
             hits = []
             let words = words
-            // A closure rather than the method `keys.mayMatch`, whose partial application
-            // would copy `keys` into a new heap box at every run.
-            analyzer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: body[runStart..<runEnd]),
-                                  stemmingOnly: { keys.mayMatch($0) }) { term, range in
+            let run = UnsafeBufferPointer(rebasing: body[runStart..<runEnd])
+            func record(_ term: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
                 ordinal += 1
                 let key = keys.index(of: term)
                 guard key >= 0 else { return }
@@ -269,6 +273,13 @@ struct BodyScan {
                 let start = range.lowerBound + offset
                 while wordIndex + 1 < words.count && words[wordIndex].bytes.upperBound <= start { wordIndex += 1 }
                 found.append(Hit(bytes: start..<(range.upperBound + offset), key: key, ordinal: ordinal - 1, word: wordIndex))
+            }
+            if let language {
+                analyzer.forEachToken(inUTF8: run, language: language.analysis, context: language.context, record)
+            } else {
+                // A closure rather than the method `keys.mayMatch`, whose partial application
+                // would copy `keys` into a new heap box at every run.
+                analyzer.forEachToken(inUTF8: run, stemmingOnly: { keys.mayMatch($0) }, record)
             }
             hits = found
             seenTerms = seen

@@ -26,22 +26,25 @@ public struct SnippetBuilder: Sendable {
     }
 
     /// The snippet of `text` (a story's body) for `query`, made once for all of its hits.
-    public func snippet(of text: String, for query: SnippetQuery) -> Snippet {
+    /// `language`: the story's (`Story.language`), whose analysis finds its words.
+    public func snippet(of text: String, for query: SnippetQuery, language: String = "en") -> Snippet {
         var text = text
-        return text.withUTF8 { snippet(ofWellFormedUTF8: $0, for: query) }
+        return text.withUTF8 { snippet(ofWellFormedUTF8: $0, for: query, language: language) }
     }
 
     /// The snippet of a story's body given as UTF-8; ill-formed bytes are repaired as a
     /// `String` repairs them.
-    public func snippet(ofUTF8 body: UnsafeBufferPointer<UInt8>, for query: SnippetQuery) -> Snippet {
-        guard body.isWellFormedUTF8 else { return snippet(of: String(decoding: body, as: UTF8.self), for: query) }
-        return snippet(ofWellFormedUTF8: body, for: query)
+    public func snippet(ofUTF8 body: UnsafeBufferPointer<UInt8>, for query: SnippetQuery, language: String = "en") -> Snippet {
+        guard body.isWellFormedUTF8 else {
+            return snippet(of: String(decoding: body, as: UTF8.self), for: query, language: language)
+        }
+        return snippet(ofWellFormedUTF8: body, for: query, language: language)
     }
 
-    private func snippet(ofWellFormedUTF8 body: UnsafeBufferPointer<UInt8>, for query: SnippetQuery) -> Snippet {
+    private func snippet(ofWellFormedUTF8 body: UnsafeBufferPointer<UInt8>, for query: SnippetQuery, language: String) -> Snippet {
         guard wordCount > 0 else { return .empty }
         let keys = query.keys
-        let scan = BodyScan(body, keys: keys, analyzer: analyzer)
+        let scan = BodyScan(body, keys: keys, analyzer: analyzer, language: language)
         let marks = SnippetMark.find(in: scan, keys: keys)
         let ranges = PassageChooser(words: scan.words, sentences: scan.sentences, marks: marks, weights: query.weights, budget: wordCount).choose()
         return FragmentRenderer(body: body, scan: scan, marks: marks).render(ranges)

@@ -8,6 +8,10 @@
 /// conformance table.
 struct SnippetKeys {
     private(set) var terms: [[UInt8]] = []
+    /// The other forms of terms with alternatives (`AlternativeTerms`), and the index in
+    /// `terms` of the term each stands for.
+    private(set) var alternatives: [[UInt8]] = []
+    private(set) var alternativeKeys: [Int] = []
     /// Each phrase as indices into `terms`.
     private(set) var phrases: [[Int]] = []
     /// How many of `terms` are the query's single terms (marked wherever they occur).
@@ -17,23 +21,36 @@ struct SnippetKeys {
     private(set) var firstBytes = [Bool](repeating: false, count: 256)
 
     init(singles: [String], phrases phraseTexts: [[String]]) {
-        for text in singles { terms.append(Array(text.utf8)) }
+        var terms: [[UInt8]] = [], alternatives: [[UInt8]] = [], alternativeKeys: [Int] = []
+        func add(_ text: String) {
+            let forms = AlternativeTerms.split(text)
+            terms.append(Array(forms[0].utf8))
+            for form in forms.dropFirst() {
+                alternatives.append(Array(form.utf8))
+                alternativeKeys.append(terms.count - 1)
+            }
+        }
+        for text in singles { add(text) }
         singleCount = terms.count
+        var texts = singles
         for phrase in phraseTexts {
             var indices: [Int] = []
             for text in phrase {
-                let bytes = Array(text.utf8)
-                if let i = terms.firstIndex(of: bytes) {
+                if let i = texts.firstIndex(of: text) {
                     indices.append(i)
                 } else {
-                    terms.append(bytes)
+                    add(text)
+                    texts.append(text)
                     indices.append(terms.count - 1)
                 }
             }
             if !indices.isEmpty { phrases.append(indices) }
         }
+        self.terms = terms
+        self.alternatives = alternatives
+        self.alternativeKeys = alternativeKeys
         var pairs = [UInt64](repeating: 0, count: 256)
-        for term in terms {
+        for term in terms + alternatives {
             guard let b = term.first else { continue }
             firstBytes[Int(b)] = true
             if term.count < 2 {
@@ -98,6 +115,10 @@ struct SnippetKeys {
         for (i, term) in terms.enumerated() where term.count == token.count && term[0] == first {
             let same = term.withUnsafeBufferPointer { memcmpBytes($0.baseAddress!, token.baseAddress!, token.count) == 0 }
             if same { return i }
+        }
+        for (i, term) in alternatives.enumerated() where term.count == token.count && term[0] == first {
+            let same = term.withUnsafeBufferPointer { memcmpBytes($0.baseAddress!, token.baseAddress!, token.count) == 0 }
+            if same { return alternativeKeys[i] }
         }
         return -1
     }

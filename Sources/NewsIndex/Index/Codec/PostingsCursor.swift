@@ -48,7 +48,12 @@ final class PostingsCursor {
     }
 
     /// `postings` must be followed by at least 8 readable bytes (whole-word block loads).
-    init(postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, documentCount: Int, term: TermInfo) {
+    /// Keeps the memory of lists made at query time (`MergedPostings`) alive as long as the cursor.
+    private let owner: AnyObject?
+
+    init(postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, documentCount: Int, term: TermInfo,
+         owner: AnyObject? = nil) {
+        self.owner = owner
         section = postings
         docFreq = term.docFreq
         bound = term.bound

@@ -2,7 +2,7 @@
 /// serialises it in `SegmentFormat`.
 struct SegmentWriter {
     private let analyzer: Analyzer
-    private let stems = StemCache()
+    private let context = AnalysisContext()
     private var terms = TermTable()
     /// Per term: encoded postings and positions so far, the last document and the frequency.
     private var postings: [[UInt8]] = []
@@ -47,8 +47,9 @@ struct SegmentWriter {
     mutating func add(_ record: DocumentRecord, _ story: Story) {
         let doc = Int32(documentCount)
         var position: UInt32 = 0
+        let language = LanguageAnalysis.of(story.language ?? LanguageTag.undetermined)
         if story.titleIsHeadline {
-            analyzer.forEachToken(in: story.title, cache: stems) { term, _ in
+            analyzer.forEachToken(in: story.title, language: language, context: context) { term, _ in
                 let id = intern(term)
                 for _ in 0..<SegmentFormat.headlineWeight { occur(id, at: position) }
                 position &+= 1
@@ -57,7 +58,7 @@ struct SegmentWriter {
         let headlineTokens = position
         if story.titleIsHeadline { position &+= SegmentFormat.bodyPositionGap }
         var fingerprint = FingerprintBuilder()
-        analyzer.forEachToken(in: story.body, cache: stems) { term, _ in
+        analyzer.forEachToken(in: story.body, language: language, context: context) { term, _ in
             occur(intern(term), at: position)
             fingerprint.add(term)
             position &+= 1
@@ -101,7 +102,7 @@ struct SegmentWriter {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: SegmentReader.maxTermLength + 2) { buffer in
             buffer[0] = FieldTerm.marker
             buffer[1] = field.rawValue
-            analyzer.forEachToken(in: text, cache: stems) { term, _ in
+            analyzer.forEachToken(in: text, cache: context.englishStems) { term, _ in
                 guard term.count <= SegmentReader.maxTermLength else { return }
                 for (i, b) in term.enumerated() { buffer[2 + i] = b }
                 occur(intern(UnsafeBufferPointer(rebasing: buffer[0..<(2 + term.count)])), at: position, counted: false)

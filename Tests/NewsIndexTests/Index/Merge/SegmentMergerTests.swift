@@ -33,7 +33,7 @@ import Testing
         let words = ["talks", "Seoul", "Moscow", "sanctions", "oil", "grain", "port", "summit"]
         let body = (0..<count).map { words[($0 * 7 + i) % words.count] }.joined(separator: " ")
         return Story(title: "Story \(i) on \(words[i % words.count])", titleIsHeadline: true,
-                     date: StoryDate(year: 2025, month: 1 + i % 12, day: 1 + i % 28), source: i % 2 == 0 ? "Yonhap" : nil,
+                     date: StoryDate(year: 2025, month: 1 + i % 12, day: 1 + i % 28), source: i % 2 == 0 ? "Yonhap" : nil, language: "en",
                      body: body + " marker\(i).")
     }
 
