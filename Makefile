@@ -17,7 +17,7 @@ SHARED  ?= ../shared
 # Debian packages the build needs (headers found through pkg-config): libxml2 for HTML and
 # XML, zlib for .gz input, zstd for the stored stories; and CLD2, the language detector,
 # which newsidx opens when a story's language must be detected.
-APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev libcld2-0 libstemmer-dev libicu-dev
+APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev libcld2-0 libstemmer0d libicu-dev
 # And those `make test` needs beside them: readelf, git (a clone for a consumer package), and
 # man and groff to render the man pages (man -l).
 TEST_APT_PACKAGES := binutils git man-db groff-base

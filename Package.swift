@@ -40,11 +40,9 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        // Snowball's stemmers in C (Debian libstemmer-dev; no pkg-config file).
-        .systemLibrary(
-            name: "CStemmer",
-            providers: [.apt(["libstemmer-dev"])]
-        ),
+        // Snowball's stemmers (Debian libstemmer0d) opened on first use through plain C
+        // functions (see its header for why it is not linked).
+        .target(name: "CStemmer"),
         // glibc's <malloc.h>, part of libc6-dev (which Swift itself needs).
         .systemLibrary(name: "CMalloc"),
         // Language detection: CLD2 (Debian libcld2-0) opened on first use through plain C

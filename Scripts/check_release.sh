@@ -33,7 +33,7 @@ grep -qE '\(FLAGS_1\) .*NOW' <<<"$dynamic" || fail "$BIN lacks FLAGS_1 NOW"
 grep -qE '\(FLAGS_1\) .*PIE' <<<"$dynamic" || fail "$BIN lacks FLAGS_1 PIE"
 grep -q 'GNU_RELRO' <<<"$segments" || fail "$BIN has no GNU_RELRO segment (-z relro)"
 if grep -q 'NEEDED.*libxml2' <<<"$dynamic"; then fail "$BIN loads libxml2 at start (it should be opened on first use)"; fi
-if grep -qE 'NEEDED.*(libcld2|libstdc\+\+)' <<<"$dynamic"; then fail "$BIN loads CLD2 or the shared libstdc++ at start (CLD2 is opened on first use)"; fi
+if grep -qE 'NEEDED.*(libcld2|libstdc\+\+|libstemmer|libicu)' <<<"$dynamic"; then fail "$BIN loads CLD2, libstemmer, ICU or the shared libstdc++ at start (they are opened on first use)"; fi
 grep -E 'Type:|BIND_NOW|FLAGS_1|NEEDED' <<<"$header$dynamic" | sed 's/^ */  /'
 grep 'GNU_RELRO' <<<"$segments" | sed 's/^ */  /'
 

@@ -20,7 +20,16 @@ enum StoryMarks {
         analyzer.forEachToken(in: text, language: language) { term, range in
             if wanted.contains(where: { $0.elementsEqual(term) }) { byteRanges.append(range) }
         }
-        return scalarRanges(byteRanges, in: text)
+        // The characters and pairs of a run of Han, kana or Hangul overlap: one mark for the stretch.
+        var joined: [Range<Int>] = []
+        for range in byteRanges {
+            if let last = joined.last, range.lowerBound <= last.upperBound {
+                joined[joined.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                joined.append(range)
+            }
+        }
+        return scalarRanges(joined, in: text)
     }
 
     /// UTF-8 byte ranges (sorted) as ranges of scalar offsets.

@@ -66,6 +66,22 @@ import Testing
         #expect(r.stderr.contains("not a language code"), "\(r)")
     }
 
+    @Test func aRussianWordFindsTheRussianStoryInAnotherCase() throws {
+        let index = try indexFixtures()
+        let r = try newsidx(["search", "--index", index, "--format", "paths", "министра переговорах"])
+        try requireExit(r, 0)
+        #expect(r.stdoutLines.map { ($0 as NSString).lastPathComponent } == ["ru.txt"], "\(r)")
+    }
+
+    @Test func queryLangPinsTheAnalysis() throws {
+        let index = try indexFixtures()
+        expectExit(try newsidx(["search", "--index", index, "--query-lang", "und", "министра"]), 1)
+        try requireExit(try newsidx(["search", "--index", index, "--query-lang", "ru", "министра"]), 0)
+        let bad = try newsidx(["search", "--index", index, "--query-lang", "russian", "министра"])
+        expectExit(bad, 2)
+        #expect(bad.stderr.contains("--query-lang russian"), "\(bad)")
+    }
+
     @Test func showPrintsTheStorysLanguage() throws {
         let index = try indexFixtures()
         let r = try newsidx(["show", "--index", index, Self.fixtures + "/ko.txt"])

@@ -30,7 +30,12 @@ final class AnalysisContext {
     private func analyse(
         written: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>, language: LanguageAnalysis
     ) -> [UInt8] {
-        var lower = Self.lowerCase(written, folded: folded)
+        var lower: [UInt8]
+        if language.endsWordsAtApostrophes, let cut = Self.apostrophe(in: written) {
+            lower = Self.lowerCase(UnsafeBufferPointer(rebasing: written[..<cut]), folded: nil)
+        } else {
+            lower = Self.lowerCase(written, folded: folded)
+        }
         if let algorithm = language.snowball {
             if stemmers[language.code] == nil { stemmers[language.code] = SnowballStemmer(algorithm: algorithm) }
             if let stemmer = stemmers[language.code] {
@@ -45,11 +50,21 @@ final class AnalysisContext {
         return out.isEmpty ? Array(folded) : out
     }
 
+    /// Where the first apostrophe (`'` or `’`) in `written` is, when a word comes before it.
+    static func apostrophe(in written: UnsafeBufferPointer<UInt8>) -> Int? {
+        for i in written.indices.dropFirst() {
+            if written[i] == 0x27 { return i }
+            if written[i] == 0xE2 && i + 2 < written.count && written[i + 1] == 0x80 && written[i + 2] == 0x99 { return i }
+        }
+        return nil
+    }
+
     /// The word in lower case with its diacritics: the folded term itself for ASCII (folding
-    /// ASCII only lower-cases and drops joiners), otherwise the written form lower-cased
-    /// without apostrophes, periods and commas, which the tokenizer drops inside words.
-    static func lowerCase(_ written: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        if written.allSatisfy({ $0 < 0x80 }) { return Array(folded) }
+    /// ASCII only lower-cases and drops joiners) when `folded` is given, otherwise the written
+    /// form lower-cased without apostrophes, periods and commas, which the tokenizer drops
+    /// inside words.
+    static func lowerCase(_ written: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>?) -> [UInt8] {
+        if let folded, written.allSatisfy({ $0 < 0x80 }) { return Array(folded) }
         let lowered = String(decoding: written, as: UTF8.self).lowercased()
         var out: [UInt8] = []
         out.reserveCapacity(lowered.utf8.count)

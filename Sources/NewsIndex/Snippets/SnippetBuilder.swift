@@ -45,7 +45,7 @@ public struct SnippetBuilder: Sendable {
         guard wordCount > 0 else { return .empty }
         let keys = query.keys
         let scan = BodyScan(body, keys: keys, analyzer: analyzer, language: language)
-        let marks = SnippetMark.find(in: scan, keys: keys)
+        let marks = SnippetMark.wideningHangul(SnippetMark.find(in: scan, keys: keys), in: body)
         let ranges = PassageChooser(words: scan.words, sentences: scan.sentences, marks: marks, weights: query.weights, budget: wordCount).choose()
         return FragmentRenderer(body: body, scan: scan, marks: marks).render(ranges)
     }
