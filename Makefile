@@ -162,9 +162,10 @@ eval: build
 eval-multilingual: build
 	SHARED=$(SHARED) BIN=$(BIN) bash Scripts/eval_multilingual.sh
 
-# Article extraction against the public benchmark's 121 pages, beside the peers' scores.
+# Article extraction on both shared sets (the benchmark's 121 pages and extraction2's 477
+# from six data sets), beside every peer, overall and per data set (Scripts/extraction_eval.py).
 extraction-eval: build
-	python3 $(SHARED)/bench/extraction_eval.py --data $(SHARED)/extraction --cmd '$(BIN) extract --json'
+	python3 Scripts/extraction_eval.py --shared $(SHARED) --bin $(BIN)
 
 # Near-duplicate detection on copies made from the news corpus (Scripts/make_dup_set.py):
 # pair precision and recall, duplicates on first pages with and without collapsing.

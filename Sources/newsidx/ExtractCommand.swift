@@ -54,6 +54,7 @@ struct ExtractCommand: ParsableCommand {
                 continue
             }
             let (format, stories) = (document.format.rawValue, document.stories)
+            if stories.contains(where: \.bodyIsFallback) { Terminal.warning("\(file): \(Story.fallbackNote)") }
             for story in stories {
                 Terminal.output(json ? JSONLine.story(story, path: file, format: format).line + "\n" : Self.text(file, format, story))
             }

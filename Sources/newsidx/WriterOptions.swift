@@ -37,6 +37,9 @@ struct WriterOptions: ParsableArguments {
         case .skipped(let path, let reason):
             progress.clear()
             Terminal.warning("\(Terminal.displayPath(path)): skipped: \(reason)")
+        case .note(let path, let message):
+            progress.clear()
+            Terminal.warning("\(Terminal.displayPath(path)): \(message)")
         case .rootUnavailable(let path, let reason):
             progress.clear()
             Terminal.warning("\(path): corpus root not scanned (\(reason)); its stories are kept. "

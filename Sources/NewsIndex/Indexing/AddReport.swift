@@ -2,6 +2,9 @@
 public enum AddEvent: Sendable {
     /// A file or folder was skipped; the rest goes on.
     case skipped(path: String, reason: String)
+    /// A file was indexed with something to know: a page whose story was not found, whose
+    /// densest block of text was indexed instead (`Story.bodyIsFallback`).
+    case note(path: String, message: String)
     /// `reindex` could not scan a corpus root (missing, unreadable, or empty while the index
     /// holds stories from it: an unmounted disk); its stories are kept as they are.
     case rootUnavailable(path: String, reason: String)

@@ -257,6 +257,7 @@ public final class IndexWriter {
             return
         case .stories(let read):
             stories = read
+            if read.contains(where: \.bodyIsFallback) { onEvent(.note(path: file.path, message: Story.fallbackNote)) }
         }
         let previous = try self.stories(of: key) ?? .items([:])
         // Written since the last commit by an earlier `add` of this writer: handled.

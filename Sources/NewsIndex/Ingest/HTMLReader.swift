@@ -98,6 +98,11 @@ public struct HTMLReader: Sendable {
                 content = plain
             }
         }
+        var fallback = false
+        if body.isEmpty {
+            body = HTMLDensestBlock.text(of: page)
+            fallback = !body.isEmpty
+        }
         var storyRoot: HTMLNode?
         if case .element(let e)? = content.parts.first { storyRoot = page.elements[e].node }
         let headline = statedHeadline ?? Self.storyHeading(page, content, siteName: metadata.source)
@@ -111,7 +116,8 @@ public struct HTMLReader: Sendable {
             byline: metadata.byline,
             url: metadata.url,
             language: metadata.language,
-            body: body)
+            body: body,
+            bodyIsFallback: fallback)
     }
 
     /// The story's `<h1>`: the last one before the story's text, else the first inside it;

@@ -24,11 +24,18 @@ public struct Story: Sendable, Equatable {
     public var itemID: String?
     /// The story's text: paragraphs separated by a blank line (`"\n\n"`), whitespace normalised.
     public var body: String
+    /// The page's story was not found, and `body` is its densest block of text
+    /// (`HTMLDensestBlock`) rather than nothing: indexed, with a warning, since it may be
+    /// page furniture.
+    public var bodyIsFallback: Bool
+
+    /// What `add` and `extract` say of a story whose body is a fallback.
+    public static let fallbackNote = "no story found on the page; indexed its densest block of text instead"
 
     public init(
         title: String, titleIsHeadline: Bool, date: StoryDate? = nil,
         source: String? = nil, byline: String? = nil, place: String? = nil,
-        url: String? = nil, language: String? = nil, itemID: String? = nil, body: String
+        url: String? = nil, language: String? = nil, itemID: String? = nil, body: String, bodyIsFallback: Bool = false
     ) {
         self.title = title
         self.titleIsHeadline = titleIsHeadline
@@ -40,5 +47,6 @@ public struct Story: Sendable, Equatable {
         self.language = language
         self.itemID = itemID
         self.body = body
+        self.bodyIsFallback = bodyIsFallback
     }
 }

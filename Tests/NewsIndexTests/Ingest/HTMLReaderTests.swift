@@ -272,3 +272,30 @@ private extension String {
         return s
     }
 }
+
+/// A page whose story cannot be found is not skipped: its densest block of text is taken, and
+/// the story says so.
+@Suite struct HTMLDensestBlockTests {
+    static let furnitureOnly = """
+        <html><head><title>Radio</title></head><body>
+        <div class="header"><div class="weatherheader">Heavy rain across the region tonight</div><div class="weatherheader">-12°</div></div>
+        </body></html>
+        """
+
+    @Test func aPageWithoutAStoryGivesItsDensestBlock() {
+        let story = HTMLReader().read(Array(Self.furnitureOnly.utf8))
+        #expect(story.body == "Heavy rain across the region tonight\n\n-12°")
+        #expect(story.bodyIsFallback)
+    }
+
+    @Test func aPageWithAStoryIsNoFallback() {
+        let page = "<html><body><article><p>The harbour reopened on Monday after the storm, and the first ferries left for the islands at dawn.</p></article></body></html>"
+        #expect(!HTMLReader().read(Array(page.utf8)).bodyIsFallback)
+    }
+
+    @Test func aPageWithLessThanASentenceOfItsOwnStillGivesNothing() {
+        let links = "<html><body><div class=\"menu\"><a href=\"/a\">Home</a> <a href=\"/b\">News and more news from everywhere</a></div><footer>(c) 2019</footer></body></html>"
+        let story = HTMLReader().read(Array(links.utf8))
+        #expect(story.body.isEmpty && !story.bodyIsFallback)
+    }
+}
