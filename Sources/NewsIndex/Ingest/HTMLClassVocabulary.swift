@@ -78,8 +78,13 @@ struct HTMLClassVocabulary: OptionSet {
         if hiddenTokens.contains(where: { joined.elementsEqual($0) }) || containsAny(joined, hiddenStems) {
             return .hidden
         }
-        // Modifiers such as `has-sidebar`, `no-comments` describe the box, not its content.
+        // Modifiers such as `has-sidebar`, `no-comments` describe the box, not its content;
+        // inside a name (`contentWithSidebar`, `page-has-comments`) what follows one does too.
         if words.count > 1, isWord(firstWord, in: modifiers) { return [] }
+        if let modifier = words.dropFirst().firstIndex(where: { isWord($0, in: modifiers) }) {
+            joined.removeSubrange(words[modifier].startIndex...)
+            words.removeSubrange(modifier...)
+        }
         // Words that contain furniture stems but are not furniture.
         for exception in furnitureExceptions where contains(joined, exception) {
             blank(&joined, exception)

@@ -49,6 +49,12 @@ import Testing
         #expect(vocabulary(value).isEmpty)
     }
 
+    @Test(arguments: [("contentWithSidebar", HTMLClassVocabulary.content), ("post-has-comments", .content),
+                      ("article_no_related", .content), ("share-with-friends", .furniture)])
+    func aModifierInsideANameDescribesTheBoxNotItsContent(_ value: String, _ vocabulary: HTMLClassVocabulary) {
+        #expect(self.vocabulary(value) == vocabulary, "\(value)")
+    }
+
     @Test(arguments: ["sr-only", "visually-hidden", "screen-reader-text", "off-screen", "hidden", "is-hidden", "d-none"])
     func hidingClassesHide(_ value: String) {
         #expect(vocabulary(value).contains(.hidden))
