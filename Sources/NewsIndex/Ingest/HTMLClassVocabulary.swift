@@ -25,6 +25,10 @@ struct HTMLClassVocabulary: OptionSet {
     /// Words that are often but not always furniture (`widget`, `banner`, `tools`): they
     /// count against an element, but do not remove it.
     static let weakFurniture = HTMLClassVocabulary(rawValue: 64)
+    /// Readers' comments (`comment-list`, `commentContent`): furniture even when the page's
+    /// other names are not trusted (`HTMLMainContent`'s reading without vocabulary), since a
+    /// thread of comments is never the story.
+    static let comments = HTMLClassVocabulary(rawValue: 128)
 
     /// The vocabulary of a `class` or `id` value.
     init(_ value: UnsafeBufferPointer<UInt8>) {
@@ -40,7 +44,7 @@ struct HTMLClassVocabulary: OptionSet {
         var result: HTMLClassVocabulary = []
         for token in tokens { result.formUnion(token) }
         // A token that names content and nothing else makes the rest layout modifiers.
-        let notContent: HTMLClassVocabulary = [.furniture, .caption, .byline]
+        let notContent: HTMLClassVocabulary = [.furniture, .caption, .byline, .comments]
         if !result.isDisjoint(with: notContent),
            tokens.contains(where: { !$0.isDisjoint(with: [.content, .storyBody]) && $0.isDisjoint(with: notContent) }) {
             result.subtract(notContent)
@@ -97,6 +101,7 @@ struct HTMLClassVocabulary: OptionSet {
         if containsAny(joined, captionStems) { result.insert(.caption) }
         if containsAny(joined, bylineStems) || hasWord(bylineWords) { result.insert(.byline) }
         if containsAny(joined, furnitureStems) || hasWord(furnitureWords) { result.insert(.furniture) }
+        if contains(joined, Array("comment".utf8)) { result.formUnion([.furniture, .comments]) }
         if containsAny(joined, weakFurnitureStems) || hasWord(weakFurnitureWords) { result.insert(.weakFurniture) }
         if containsAny(joined, storyBodyStems) { result.insert(.storyBody) }
         if hasWord(contentWords) { result.insert(.content) }

@@ -223,8 +223,8 @@ struct HTMLMainContent {
                 || element.vocabulary.contains(.storyBody)
             if !wrapsStory {
                 let structural = element.tag.isFurniture || element.marks.contains(.furnitureRole)
-                let named = useVocabulary
-                    && (!element.vocabulary.isDisjoint(with: [.furniture, .caption, .byline]) || element.marks.contains(.comment))
+                let named = element.marks.contains(.comment) || element.vocabulary.contains(.comments)
+                    || (useVocabulary && !element.vocabulary.isDisjoint(with: [.furniture, .caption, .byline]))
                 if structural || named {
                     isFurniture = true
                     if structural, !named, Self.wrapsPage(e, page, pageProse: pageProse, pageChars: pageChars) {

@@ -71,3 +71,17 @@ import Testing
         #expect(vocabulary(value).contains(kind))
     }
 }
+
+extension HTMLClassVocabularyTests {
+    @Test(arguments: ["commentlist", "comment-content", "commentContent", "post-comments"])
+    func commentNamesMarkComments(_ name: String) {
+        var name = name
+        let vocabulary = name.withUTF8 { HTMLClassVocabulary($0) }
+        #expect(vocabulary.contains(.comments) && vocabulary.contains(.furniture), "\(name)")
+    }
+
+    @Test func commentaryIsNotAComment() {
+        var name = "commentary-body"
+        #expect(!name.withUTF8 { HTMLClassVocabulary($0) }.contains(.comments))
+    }
+}

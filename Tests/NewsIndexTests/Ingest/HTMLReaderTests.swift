@@ -299,3 +299,17 @@ private extension String {
         #expect(story.body.isEmpty && !story.bodyIsFallback)
     }
 }
+
+/// Readers' comments are never the story, even when the page's names are otherwise not
+/// trusted (a story in a box named like furniture is read again without names).
+@Suite struct HTMLCommentThreadTests {
+    static let story = (1...4).map { "<p>Paragraph \($0) of the story: the harbour reopened on Monday after the storm, and the first ferries left for the islands at dawn with supplies.</p>" }.joined()
+    static let comments = (1...8).map { "<li class=\"comment\"><p>Reader \($0) wrote: I was on the first ferry and the crossing was rough, but the crew handled it well and we arrived on time.</p></li>" }.joined()
+
+    @Test func aCommentThreadIsLeftOutWhenTheStoryIsInABoxNamedLikeFurniture() {
+        let page = "<html><body><div class=\"sidebar-layout\"><div class=\"entry\">\(Self.story)</div><ol class=\"commentlist\">\(Self.comments)</ol></div></body></html>"
+        let body = HTMLReader().read(Array(page.utf8)).body
+        #expect(body.contains("Paragraph 4 of the story"))
+        #expect(!body.contains("Reader"), "\(body)")
+    }
+}
