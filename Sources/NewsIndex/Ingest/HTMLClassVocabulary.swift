@@ -101,7 +101,7 @@ struct HTMLClassVocabulary: OptionSet {
         if containsAny(joined, captionStems) { result.insert(.caption) }
         if containsAny(joined, bylineStems) || hasWord(bylineWords) { result.insert(.byline) }
         if containsAny(joined, furnitureStems) || hasWord(furnitureWords) { result.insert(.furniture) }
-        if contains(joined, Array("comment".utf8)) { result.formUnion([.furniture, .comments]) }
+        if contains(joined, commentStem) { result.formUnion([.furniture, .comments]) }
         if containsAny(joined, weakFurnitureStems) || hasWord(weakFurnitureWords) { result.insert(.weakFurniture) }
         if containsAny(joined, storyBodyStems) { result.insert(.storyBody) }
         if hasWord(contentWords) { result.insert(.content) }
@@ -126,6 +126,7 @@ struct HTMLClassVocabulary: OptionSet {
         "commentary", "subhead", "shareholder", "headerless", "subscriber", "navy", "menuitemcontent",
     ])
 
+    private static let commentStem: [UInt8] = Array("comment".utf8)
     private static let modifiers: [[UInt8]] = bytes(["has", "no", "with", "without", "show", "is"])
 
     /// Substrings of the joined token that name furniture.
