@@ -102,6 +102,17 @@ struct HTMLMainContent {
             }
             parent = Int(elements[parent].parent)
         }
+        // The publisher's own statement of the story's body (`itemprop="articleBody"`) holds
+        // the story whole, when the best element lies inside it (a gallery or a quote box
+        // with more text than the story's paragraphs).
+        var marked = Int(elements[top].parent)
+        while marked > 0 {
+            if elements[marked].marks.contains(.articleBody) {
+                top = marked
+                break
+            }
+            marked = Int(elements[marked].parent)
+        }
         // An only child stands for its parent, so that the parent's siblings are considered.
         let children = Self.childCounts(page)
         parent = Int(elements[top].parent)

@@ -313,3 +313,18 @@ private extension String {
         #expect(!body.contains("Reader"), "\(body)")
     }
 }
+
+/// The publisher's own statement of the story's body (`itemprop="articleBody"`) holds the
+/// story whole, even when a box inside it has more text than the story's paragraphs.
+@Suite struct HTMLArticleBodyTests {
+    @Test func aGalleryInsideTheArticleBodyDoesNotReplaceTheStory() {
+        let sentence = "hotel staff said sheets are changed less often than guests think, towels only on request, and pillows, they admitted, hardly ever"
+        let story = (1...6).map { "<p>Paragraph \($0) of the story: \(sentence).</p>" }.joined()
+        let slide = "the club said revenues fell by a tenth, to 395m pounds, in the year to June, after broadcasting, sponsorship and match-day deals dried up, and that it would raise money from a share issue"
+        let slides = (1...50).map { "<li><h2>\($0)/50 Slide</h2><p>Slide \($0): \(slide).</p></li>" }.joined()
+        let gallery = "<div class=\"dnd-widget-wrapper type-gallery\"><div class=\"dnd-atom-rendered\"><div class=\"full-gallery\"><div class=\"scroller\"><ul class=\"images\"><li><img src=\"a.jpg\"></li></ul><ul class=\"legends\">\(slides)</ul><div class=\"controls\"><a href=\"#p\">Previous</a> <a href=\"#n\">Next</a></div></div></div></div></div>"
+        let page = "<html><body><article><div class=\"text-wrapper\" itemprop=\"articleBody\">\(story)\(gallery)</div></article></body></html>"
+        let body = HTMLReader().read(Array(page.utf8)).body
+        #expect(body.contains("Paragraph 1 of the story") && body.contains("Paragraph 6 of the story"), "\(body.prefix(300))")
+    }
+}
