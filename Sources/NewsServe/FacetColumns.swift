@@ -7,11 +7,23 @@ import Synchronization
 /// request. Segments never change, so a segment's columns serve every commit that keeps it:
 /// after a commit only the new segments are read (the follower does so before serving it).
 final class FacetColumns: Sendable {
-    /// One segment's columns: per document an index into `values`, or -1 for none.
+    /// The fields counted, each a column of `Segment.columns` (by `rawValue`).
+    enum Field: Int, CaseIterable {
+        case source, place, language
+
+        func value(of story: Story) -> String? {
+            switch self {
+            case .source: story.source
+            case .place: story.place
+            case .language: story.languageCode
+            }
+        }
+    }
+
+    /// One segment's columns, one per `Field`: per document an index into `values`, or -1
+    /// for none.
     struct Segment: Sendable {
-        var sources: [Int32]
-        var places: [Int32]
-        var languages: [Int32]
+        var columns: [[Int32]]
         var values: [String]
     }
 
@@ -39,10 +51,8 @@ final class FacetColumns: Sendable {
 
     static func read(segment s: Int, of reader: IndexReader) throws(IndexError) -> Segment {
         let count = reader.manifest.segments[s].documentCount
-        var column = Segment(sources: [], places: [], languages: [], values: [])
-        column.sources.reserveCapacity(count)
-        column.places.reserveCapacity(count)
-        column.languages.reserveCapacity(count)
+        var column = Segment(columns: Field.allCases.map { _ in [] }, values: [])
+        for f in Field.allCases { column.columns[f.rawValue].reserveCapacity(count) }
         var numbers: [String: Int32] = [:]
         func number(_ value: String?) -> Int32 {
             guard let value, !value.isEmpty else { return -1 }
@@ -54,9 +64,7 @@ final class FacetColumns: Sendable {
         }
         for doc in 0..<count {
             let story = try reader.withStoredStory(at: DocumentAddress(segment: s, doc: doc)) { stored, _ in stored.story }
-            column.sources.append(number(story.source))
-            column.places.append(number(story.place))
-            column.languages.append(number(story.language ?? LanguageTag.undetermined))
+            for f in Field.allCases { column.columns[f.rawValue].append(number(f.value(of: story))) }
         }
         return column
     }

@@ -13,28 +13,27 @@ struct FacetCounter {
     /// The facets of `tree`'s matches and how many there are.
     func count(_ tree: QueryNode) throws(IndexError) -> (facets: Facets, matches: Int) {
         let segments = try columns.columns(of: reader)
-        var sourceCounts = segments.map { [Int](repeating: 0, count: $0.values.count) }
-        var placeCounts = sourceCounts
-        var languageCounts = sourceCounts
+        let fields = FacetColumns.Field.allCases
+        // Per segment and field, matches per value of the segment's table.
+        var counts = segments.map { segment in fields.map { _ in [Int](repeating: 0, count: segment.values.count) } }
         var days: [Int] = []
         var matches = 0
         try Searcher(reader: reader).forEachMatch(of: tree) { address in
             matches += 1
             if let day = reader.date(at: address)?.daysSinceEpoch { days.append(day) }
-            let column = segments[address.segment]
-            let source = column.sources[address.doc], place = column.places[address.doc]
-            if source >= 0 { sourceCounts[address.segment][Int(source)] += 1 }
-            if place >= 0 { placeCounts[address.segment][Int(place)] += 1 }
-            let language = column.languages[address.doc]
-            if language >= 0 { languageCounts[address.segment][Int(language)] += 1 }
+            for f in fields {
+                let value = segments[address.segment].columns[f.rawValue][address.doc]
+                if value >= 0 { counts[address.segment][f.rawValue][Int(value)] += 1 }
+            }
         }
-        var sources: [String: Int] = [:], places: [String: Int] = [:], languages: [String: Int] = [:]
-        for (s, column) in segments.enumerated() {
-            for (v, n) in sourceCounts[s].enumerated() where n > 0 { sources[column.values[v], default: 0] += n }
-            for (v, n) in placeCounts[s].enumerated() where n > 0 { places[column.values[v], default: 0] += n }
-            for (v, n) in languageCounts[s].enumerated() where n > 0 { languages[column.values[v], default: 0] += n }
+        var totals = fields.map { _ in [String: Int]() }
+        for (s, segment) in segments.enumerated() {
+            for f in fields {
+                for (v, n) in counts[s][f.rawValue].enumerated() where n > 0 { totals[f.rawValue][segment.values[v], default: 0] += n }
+            }
         }
-        return (Facets(sources: Self.top(sources), places: Self.top(places), languages: Self.top(languages), periods: Self.periods(days)), matches)
+        func top(_ f: FacetColumns.Field) -> [Facets.Count] { Self.top(totals[f.rawValue]) }
+        return (Facets(sources: top(.source), places: top(.place), languages: top(.language), periods: Self.periods(days)), matches)
     }
 
     /// The `shownValues` most frequent values, most first, then alphabetically.

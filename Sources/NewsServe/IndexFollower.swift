@@ -17,7 +17,7 @@ import Synchronization
 final class IndexFollower: Service, Sendable {
     let directory: String
     let interval: Duration
-    /// The sources and places of every segment's stories, read before a commit is served.
+    /// The facet columns (sources, places, languages) of every segment, read before a commit is served.
     let facetColumns = FacetColumns()
     private let current: Mutex<IndexReader>
     /// The last failure to open a newer commit (shown by `/healthz`), nil once one opens.

@@ -53,7 +53,7 @@ struct PageController: Sendable {
         do throws(IndexError) {
             let stored = try reader.storedStory(at: address)
             let cluster = try StoryLookup(reader: reader).copies(of: address)
-            let marks = q.isEmpty ? [] : StoryMarks.marks(in: stored.story.body, language: stored.story.language ?? "und",
+            let marks = q.isEmpty ? [] : StoryMarks.marks(in: stored.story.body, language: stored.story.languageCode,
                                                           query: q, analyzer: try reader.queryAnalyzer(), today: context.today)
             return Responses.html(Pages.story(stored, marks: marks, cluster: cluster, query: q))
         } catch {

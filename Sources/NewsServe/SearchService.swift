@@ -73,7 +73,7 @@ struct SearchService: Sendable {
         if let window = parameters.window { filters.append(.date(window)) }
         if let source = parameters.source { filters.append(Self.field(.source, source)) }
         if let place = parameters.place { filters.append(Self.field(.place, place)) }
-        if let language = parameters.language { filters.append(.match(.init(.term(language), scope: .field(.language)))) }
+        if let language = parameters.language, let filter = QueryNode.language([language]) { filters.append(filter) }
         let tree = filters.isEmpty ? reading.tree : .boolean(must: [reading.tree] + filters, should: [], mustNot: [])
         do throws(IndexError) {
             let searcher = Searcher(reader: reader)
@@ -88,7 +88,7 @@ struct SearchService: Sendable {
             var hits: [ShownHit] = []
             for (i, group) in page.enumerated() {
                 let (stored, snippet) = try reader.withStoredStory(at: group.hit.address) { stored, body in
-                    (stored, snippets.snippet(ofUTF8: body, for: snippetQuery, language: stored.story.language ?? "und"))
+                    (stored, snippets.snippet(ofUTF8: body, for: snippetQuery, language: stored.story.languageCode))
                 }
                 hits.append(ShownHit(rank: parameters.offset + i + 1, hit: group.hit, stored: stored, snippet: snippet,
                                      cluster: group.cluster, similar: try lookup.stories(group.similar.map(\.address))))

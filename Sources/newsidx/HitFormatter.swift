@@ -75,7 +75,7 @@ struct HitFormatter {
         let snippetQuery = SnippetQuery(terms: results.singleTerms, phrases: results.phrases)
         return try results.hits.enumerated().map { i, hit throws(IndexError) in
             let (stored, snippet) = try reader.withStoredStory(at: hit.address) { stored, body in
-                (stored, snippets.snippet(ofUTF8: body, for: snippetQuery, language: stored.story.language ?? "und"))
+                (stored, snippets.snippet(ofUTF8: body, for: snippetQuery, language: stored.story.languageCode))
             }
             var prepared = PreparedHit(hit: hit, root: stored.root, path: stored.path, item: stored.story.itemID, stored: stored,
                                        snippet: snippet, explanation: try explainer?.explain(hit, in: results))

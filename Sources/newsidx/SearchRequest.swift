@@ -199,8 +199,7 @@ struct SearchRequest: Equatable {
                 if !codes.contains(code) { codes.append(code) }
             }
         }
-        let matches = codes.map { QueryNode.match(.init(.term($0), scope: .field(.language))) }
-        return matches.count <= 1 ? matches.first : .boolean(must: [], should: matches, mustNot: [])
+        return QueryNode.language(codes)
     }
 
     static func dateProblem(_ value: String, _ problem: DateRange.Problem) -> String {

@@ -32,7 +32,7 @@ struct ShowCommand: ParsableCommand {
         if let byline = story.byline { meta.append(byline) }
         Terminal.output(Terminal.bold(story.title) + "\n"
             + meta.joined(separator: " · ") + "\n"
-            + "id \(stored.id) · lang \(story.language ?? LanguageTag.undetermined) · \(Terminal.displayPath(stored.root + "/" + stored.path))\n\n"
+            + "id \(stored.id) · lang \(story.languageCode) · \(Terminal.displayPath(stored.root + "/" + stored.path))\n\n"
             + story.body + "\n")
     }
 

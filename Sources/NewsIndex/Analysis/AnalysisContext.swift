@@ -1,62 +1,18 @@
 /// What analysing many stories in many languages keeps between words: the English stem
-/// cache, one Snowball stemmer per language, and per language the terms of the words seen
-/// last. One context serves one thread (a segment writer, a snippet builder, a query).
+/// cache, and per language its Snowball stemmer and the terms of the words seen last. One
+/// context serves one thread (a segment writer, a snippet builder, a query).
 final class AnalysisContext {
     private(set) lazy var englishStems = StemCache()
-    private var stemmers: [String: SnowballStemmer] = [:]
-    /// Per language, the term of each recently seen word as written (case, diacritics,
-    /// joiners): news text repeats its vocabulary, and lower-casing and stemming a word
-    /// outside ASCII allocates. Emptied when it holds `cacheLimit` words.
-    private var terms: [String: [[UInt8]: [UInt8]]] = [:]
-    static let cacheLimit = 50_000
+    private var byLanguage: [String: LanguageTerms] = [:]
 
     init() {}
 
-    /// The term of the word written as `written` (valid UTF-8; its tokenizer term is
-    /// `folded`) in `language`, whose script it is in.
-    func term(
-        written: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>, language: LanguageAnalysis
-    ) -> [UInt8] {
-        let key = Array(written)
-        if let known = terms[language.code]?[key] { return known }
-        let term = analyse(written: written, folded: folded, language: language)
-        if terms[language.code, default: [:]].count >= Self.cacheLimit { terms[language.code] = [:] }
-        terms[language.code, default: [:]][key] = term
-        return term
-    }
-
-    /// Lower case with the language's diacritics (the joiners the tokenizer drops left out),
-    /// stemmed by the language's stemmer, then folded unless the language keeps diacritics.
-    private func analyse(
-        written: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>, language: LanguageAnalysis
-    ) -> [UInt8] {
-        var lower: [UInt8]
-        if language.endsWordsAtApostrophes, let cut = Self.apostrophe(in: written) {
-            lower = Self.lowerCase(UnsafeBufferPointer(rebasing: written[..<cut]), folded: nil)
-        } else {
-            lower = Self.lowerCase(written, folded: folded)
-        }
-        if let algorithm = language.snowball {
-            if stemmers[language.code] == nil { stemmers[language.code] = SnowballStemmer(algorithm: algorithm) }
-            if let stemmer = stemmers[language.code] {
-                lower = lower.withUnsafeBufferPointer { stemmer.stem($0).map(Array.init) } ?? lower
-            }
-        }
-        if language.keepsDiacritics { return lower }
-        var out: [UInt8] = []
-        lower.withUnsafeBufferPointer { bytes in
-            Tokenizer().forEachToken(in: bytes) { piece, _ in out.append(contentsOf: piece) }
-        }
-        return out.isEmpty ? Array(folded) : out
-    }
-
-    /// Where the first apostrophe (`'` or `’`) in `written` is, when a word comes before it.
-    static func apostrophe(in written: UnsafeBufferPointer<UInt8>) -> Int? {
-        for i in written.indices.dropFirst() {
-            if written[i] == 0x27 { return i }
-            if written[i] == 0xE2 && i + 2 < written.count && written[i + 1] == 0x80 && written[i + 2] == 0x99 { return i }
-        }
-        return nil
+    /// The terms of `language`'s words: looked up once per text, not per word.
+    func terms(of language: LanguageAnalysis) -> LanguageTerms {
+        if let known = byLanguage[language.code] { return known }
+        let made = LanguageTerms(language)
+        byLanguage[language.code] = made
+        return made
     }
 
     /// The word in lower case with its diacritics: the folded term itself for ASCII (folding
@@ -75,5 +31,61 @@ final class AnalysisContext {
             }
         }
         return out
+    }
+}
+
+/// One language's analysis of words in its script, with the terms of the words seen last:
+/// news text repeats its vocabulary, and lower-casing and stemming a word outside ASCII
+/// allocates. The cache is emptied when it holds `cacheLimit` words.
+final class LanguageTerms {
+    let language: LanguageAnalysis
+    private let stemmer: SnowballStemmer?
+    /// Each word as written (case, diacritics, joiners) and its term.
+    private var cache: [[UInt8]: [UInt8]] = [:]
+    static let cacheLimit = 50_000
+
+    init(_ language: LanguageAnalysis) {
+        self.language = language
+        stemmer = language.snowball.flatMap(SnowballStemmer.init(algorithm:))
+    }
+
+    /// The term of the word written as `written` (valid UTF-8; its tokenizer term is
+    /// `folded`), a word in the language's script.
+    func term(written: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let key = Array(written)
+        if let known = cache[key] { return known }
+        let term = analyse(written: written, folded: folded)
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[key] = term
+        return term
+    }
+
+    /// Lower case with the language's diacritics (the joiners the tokenizer drops left out),
+    /// stemmed by the language's stemmer, then folded unless the language keeps diacritics.
+    private func analyse(written: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var lower: [UInt8]
+        if language.endsWordsAtApostrophes, let cut = Self.apostrophe(in: written) {
+            lower = AnalysisContext.lowerCase(UnsafeBufferPointer(rebasing: written[..<cut]), folded: nil)
+        } else {
+            lower = AnalysisContext.lowerCase(written, folded: folded)
+        }
+        if let stemmer {
+            lower = lower.withUnsafeBufferPointer { stemmer.stem($0).map(Array.init) } ?? lower
+        }
+        if language.keepsDiacritics { return lower }
+        var out: [UInt8] = []
+        lower.withUnsafeBufferPointer { bytes in
+            Tokenizer().forEachToken(in: bytes) { piece, _ in out.append(contentsOf: piece) }
+        }
+        return out.isEmpty ? Array(folded) : out
+    }
+
+    /// Where the first apostrophe (`'` or `’`) in `written` is, when a word comes before it.
+    static func apostrophe(in written: UnsafeBufferPointer<UInt8>) -> Int? {
+        for i in written.indices.dropFirst() {
+            if written[i] == 0x27 { return i }
+            if written[i] == 0xE2 && i + 2 < written.count && written[i + 1] == 0x80 && written[i + 2] == 0x99 { return i }
+        }
+        return nil
     }
 }

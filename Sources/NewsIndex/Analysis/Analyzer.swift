@@ -143,9 +143,10 @@ public struct Analyzer: Sendable {
         guard stemsEnglish else { return tokenizer.forEachToken(in: bytes, body) }
         if language.stemsEnglish { return forEachToken(inUTF8: bytes, stemming: context.englishStems.stem, body) }
         guard language.isSpecific, let script = language.script else { return tokenizer.forEachToken(in: bytes, body) }
+        let terms = context.terms(of: language)
         tokenizer.forEachToken(in: bytes) { term, range in
             guard LanguageAnalysis.Script(of: term) == script else { return body(term, range) }
-            let analysed = context.term(written: UnsafeBufferPointer(rebasing: bytes[range]), folded: term, language: language)
+            let analysed = terms.term(written: UnsafeBufferPointer(rebasing: bytes[range]), folded: term)
             guard !analysed.isEmpty, analysed.count <= Tokenizer.maxTermLength else { return body(term, range) }
             analysed.withUnsafeBufferPointer { body($0, range) }
         }
@@ -177,11 +178,24 @@ public struct Analyzer: Sendable {
                     if language.stemsEnglish {
                         add(EnglishStemmer.stem(String(decoding: folded, as: UTF8.self)))
                     } else {
-                        add(String(decoding: context.term(written: written, folded: folded, language: language), as: UTF8.self))
+                        add(String(decoding: context.terms(of: language).term(written: written, folded: folded), as: UTF8.self))
                     }
                 }
                 if neutral || alternatives.isEmpty { add(String(decoding: folded, as: UTF8.self)) }
                 words.append(QueryWord(term: AlternativeTerms.join(alternatives), lowerCase: lower))
+            }
+        }
+        return words
+    }
+
+    /// The words of `text` in lower case as written (`QueryWord.lowerCase`), without
+    /// analysing them further: what choosing a query's stop list needs.
+    func lowerCaseWords(in text: String) -> [String] {
+        var words: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            tokenizer.forEachToken(in: bytes) { folded, range in
+                words.append(String(decoding: AnalysisContext.lowerCase(UnsafeBufferPointer(rebasing: bytes[range]), folded: folded), as: UTF8.self))
             }
         }
         return words
@@ -198,7 +212,7 @@ public struct Analyzer: Sendable {
     /// never removes another word (`out` is a stop word, `outs` is not).
     public func termsWithoutStopWords(in text: String) -> [String] {
         let words = queryWords(in: text)
-        guard let stopWords = queryLanguages.stopWords(for: words.map(\.lowerCase)) else { return words.map(\.term) }
+        guard let stopWords = queryLanguages.stopWords(for: { words.map(\.lowerCase) }) else { return words.map(\.term) }
         return words.filter { !stopWords.contains($0.lowerCase) }.map(\.term)
     }
 }

@@ -12,7 +12,7 @@ public struct QueryLanguages: Sendable, Equatable {
     /// The index's languages, most stories first.
     let languages: [LanguageAnalysis]
     /// The language the user pinned the analysis to, if any.
-    let pinned: LanguageAnalysis?
+    private(set) var pinned: LanguageAnalysis?
 
     /// `stories`: the index's language codes with their story counts (any order).
     public init(stories: [(code: String, stories: Int)], pinned: String? = nil) {
@@ -21,12 +21,9 @@ public struct QueryLanguages: Sendable, Equatable {
         self.pinned = pinned.map(LanguageAnalysis.of)
     }
 
-    public static func == (a: QueryLanguages, b: QueryLanguages) -> Bool {
-        a.languages == b.languages && a.pinned == b.pinned
-    }
-
-    /// English alone: how queries were read before stories had languages, and what an index
-    /// of English stories gives.
+    /// English alone: how queries were read before stories had languages, what an index of
+    /// English stories gives, and how metadata fields (`source:`, `place:`) are always read,
+    /// since they are indexed so.
     public static let english = QueryLanguages(stories: [("en", 1)])
 
     /// The analyses a word in `script` gets: the specific ones of the languages in that
@@ -43,15 +40,31 @@ public struct QueryLanguages: Sendable, Equatable {
         return (specific, neutral)
     }
 
-    /// The stop list of the query's likeliest language, given its words as written.
-    func stopWords(for words: [String]) -> StopWords? {
+    /// The stop list of the query's likeliest language, given its words in lower case as
+    /// written (`Analyzer.lowerCaseWords`); the words are read only when the index has
+    /// more than one language with a stop list.
+    func stopWords(for words: () -> [String]) -> StopWords? {
         if let pinned { return pinned.stopWords }
-        var best: (list: StopWords, hits: Int)? = nil
+        var first: StopWords? = nil, more = false
         for language in languages {
             guard let list = language.stopWords else { continue }
-            let hits = words.reduce(0) { $0 + (list.contains($1) ? 1 : 0) }
-            if best == nil || hits > best!.hits { best = (list, hits) }
+            if first == nil { first = list } else { more = true }
         }
-        return best?.list
+        guard more else { return first }
+        let written = words()
+        var best = first, bestHits = -1
+        for language in languages {
+            guard let list = language.stopWords else { continue }
+            let hits = written.reduce(0) { $0 + (list.contains($1) ? 1 : 0) }
+            if hits > bestHits { (best, bestHits) = (list, hits) }
+        }
+        return best
+    }
+
+    /// These languages with the analysis pinned to `code` (nil: not pinned).
+    func pinning(_ code: String?) -> QueryLanguages {
+        var copy = self
+        copy.pinned = code.map(LanguageAnalysis.of)
+        return copy
     }
 }

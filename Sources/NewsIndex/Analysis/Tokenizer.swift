@@ -185,15 +185,13 @@ private struct TokenScanner {
             end += next.length
         }
         let run = UnsafeBufferPointer(rebasing: text[start..<end])
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: run.count + 1) { boundaries in
+        withUnsafeTemporaryAllocation(of: UInt.self, capacity: run.count + 1) { boundaries in
             let found = run.withMemoryRebound(to: CChar.self) { chars in
-                boundaries.withMemoryRebound(to: Int.self) { out in
-                    out.withMemoryRebound(to: UInt.self) { newsidx_word_breaks(chars.baseAddress, chars.count, $0.baseAddress, $0.count) }
-                }
+                newsidx_word_breaks(chars.baseAddress, chars.count, boundaries.baseAddress, boundaries.count)
             }
             var wordStart = start
             for k in 0..<(found > 0 ? found : 1) {
-                let wordEnd = found > 0 ? start + boundaries[k] : end
+                let wordEnd = found > 0 ? start + Int(boundaries[k]) : end
                 term.removeAll()
                 appendFolds(of: wordStart..<wordEnd, to: &term)
                 term.report(wordStart..<wordEnd, body)

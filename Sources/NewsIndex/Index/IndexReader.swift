@@ -43,6 +43,9 @@ public final class IndexReader: @unchecked Sendable {
     /// The cluster file, mapped on first use (`clusterFile()`); searches that do not
     /// collapse never open it. Behind a lock: a server's requests share one reader.
     let loadedClusters = Mutex<ClusterFile??>(nil)
+    /// The languages of the stories, most first, from the dictionaries (`queryAnalyzer`),
+    /// read on first use.
+    private let queryLanguages = Mutex<QueryLanguages?>(nil)
 
     /// Live documents: BM25's N.
     public var documentCount: Int { manifest.liveDocumentCount }
@@ -203,7 +206,7 @@ public final class IndexReader: @unchecked Sendable {
     public func documentFrequency(of term: String) throws(IndexError) -> Int {
         var df = 0
         for segment in segments {
-            if let postings = try TermPostings(term, in: segment) { df += postings.info.docFreq }
+            df += try TermPostings.documentFrequency(of: term, in: segment)
         }
         return df
     }
@@ -232,37 +235,48 @@ public final class IndexReader: @unchecked Sendable {
 
     /// The analyzer for queries on this index: its words analysed for the languages the
     /// index holds stories in (`QueryLanguages`), or for `pinned` alone. The languages come
-    /// from the dictionaries' language terms, without reading a list.
+    /// from the dictionaries' language terms (deleted stories counted, as in a document
+    /// frequency), read once per reader.
     public func queryAnalyzer(pinned: String? = nil) throws(IndexError) -> Analyzer {
+        if let known = queryLanguages.withLock({ $0 }) { return analyzer.forQueries(known.pinning(pinned)) }
         var counts: [(code: String, stories: Int)] = []
-        for segment in segments {
-            for (term, info) in try segment.terms(withPrefix: [FieldTerm.marker, FieldTerm.Field.language.rawValue]) {
-                let code = String(decoding: term.dropFirst(2), as: UTF8.self)
-                if let i = counts.firstIndex(where: { $0.code == code }) { counts[i].stories += info.docFreq } else {
-                    counts.append((code, info.docFreq))
-                }
+        try forEachLanguageTerm { _, _, code, info throws(IndexError) in
+            if let i = counts.firstIndex(where: { $0.code == code }) { counts[i].stories += info.docFreq } else {
+                counts.append((code, info.docFreq))
             }
         }
-        return analyzer.forQueries(QueryLanguages(stories: counts, pinned: pinned))
+        let languages = QueryLanguages(stories: counts)
+        queryLanguages.withLock { $0 = languages }
+        return analyzer.forQueries(languages.pinning(pinned))
+    }
+
+    /// Calls `body` with each segment's language terms (`FieldTerm.Field.language`): the
+    /// segment's position, the segment, the language code and the term's lists.
+    private func forEachLanguageTerm(
+        _ body: (Int, SegmentReader, String, TermInfo) throws(IndexError) -> Void
+    ) throws(IndexError) {
+        for (s, segment) in segments.enumerated() {
+            for (term, info) in try segment.terms(withPrefix: [FieldTerm.marker, FieldTerm.Field.language.rawValue]) {
+                try body(s, segment, String(decoding: term.dropFirst(2), as: UTF8.self), info)
+            }
+        }
     }
 
     /// Live stories per language (`Story.language`), most first, codes in order on ties:
     /// each segment's language terms, their lists read through to skip deleted stories.
     public func storiesPerLanguage() throws(IndexError) -> [(code: String, stories: Int)] {
         var counts: [String: Int] = [:]
-        for (s, segment) in segments.enumerated() {
-            for (term, info) in try segment.terms(withPrefix: [FieldTerm.marker, FieldTerm.Field.language.rawValue]) {
-                let cursor = PostingsCursor(segment: segment, term: info)
-                var live = 0
-                while cursor.doc != PostingsCursor.exhausted {
-                    if !isDeleted(segment: s, doc: cursor.doc) { live += 1 }
-                    cursor.next()
-                }
-                if cursor.isCorrupt {
-                    throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "postings list is damaged")
-                }
-                if live > 0 { counts[String(decoding: term.dropFirst(2), as: UTF8.self), default: 0] += live }
+        try forEachLanguageTerm { s, segment, code, info throws(IndexError) in
+            let cursor = PostingsCursor(segment: segment, term: info)
+            var live = 0
+            while cursor.doc != PostingsCursor.exhausted {
+                if !isDeleted(segment: s, doc: cursor.doc) { live += 1 }
+                cursor.next()
             }
+            if cursor.isCorrupt {
+                throw .corrupt(file: SegmentFormat.fileName(segment: segment.id), detail: "postings list is damaged")
+            }
+            if live > 0 { counts[code, default: 0] += live }
         }
         return counts.map { (code: $0.key, stories: $0.value) }
             .sorted { $0.stories != $1.stories ? $0.stories > $1.stories : $0.code < $1.code }

@@ -19,6 +19,8 @@ public struct Story: Sendable, Equatable {
     /// `StoryReader` makes it the primary subtag (`pt`), detected from the text when the
     /// source says nothing, or `und` when neither tells.
     public var language: String?
+    /// `language`, or `und` for a story made without one (as it is indexed and filtered).
+    public var languageCode: String { language ?? LanguageTag.undetermined }
     /// Identifies the story among the others in the same file (a feed item's guid or link);
     /// nil for a file that holds one story.
     public var itemID: String?

@@ -3,6 +3,7 @@
 public struct Explanation: Sendable, Equatable {
     /// One query term's contribution.
     public struct Term: Sendable, Equatable {
+        /// The query term as people read it: a term with alternatives as `министр|министра`.
         public var term: String
         /// Occurrences in the headline and in the body. BM25 scores them as one field in
         /// which a headline occurrence counts `headlineWeight` times (BM25F).
@@ -65,7 +66,7 @@ extension Searcher {
                 : bm25.score(termFrequency: positions.count, weight: term.idf * weight, lengthNorm: lengthNorm)
             total += score
             terms.append(Explanation.Term(
-                term: term.text, headlineFrequency: headline, bodyFrequency: distinct.count - headline,
+                term: AlternativeTerms.display(term.text), headlineFrequency: headline, bodyFrequency: distinct.count - headline,
                 headlineWeight: SegmentFormat.headlineWeight,
                 documentFrequency: term.documentFrequency, idf: term.idf, queryFrequency: term.queryFrequency,
                 queryWeight: weight, score: score))

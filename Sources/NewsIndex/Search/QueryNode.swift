@@ -116,6 +116,13 @@ public indirect enum QueryNode: Sendable, Equatable {
             : .boolean(must: [], should: words, mustNot: [])
     }
 
+    /// The stories in any of the languages `codes` (as `LanguageTag.filterCode` gives them),
+    /// as `lang:` filters; nil for no code.
+    public static func language(_ codes: [String]) -> QueryNode? {
+        let matches = codes.map { QueryNode.match(Match(.term($0), scope: .field(.language))) }
+        return matches.count <= 1 ? matches.first : .boolean(must: [], should: matches, mustNot: [])
+    }
+
     /// Every match in the tree that is not inside an exclusion, in query order.
     public var positiveMatches: [Match] {
         switch self {

@@ -273,7 +273,15 @@ private struct QueryReader {
         self.mode = mode
         self.today = today
         self.operators = operators
-        stopWords = analyzer.queryLanguages.stopWords(for: analyzer.queryWords(in: text).map(\.lowerCase))
+        stopWords = analyzer.queryLanguages.stopWords(for: { analyzer.lowerCaseWords(in: text) })
+    }
+
+    /// How words in the current scope are read: as the stories' text is, or, for a metadata
+    /// field (`source:`, `byline:`, `place:`), as fields are indexed, in English alone
+    /// (`SegmentWriter.addField`), never with other languages' forms.
+    var scopeAnalyzer: Analyzer {
+        if case .field = scope { return analyzer.forQueries(.english) }
+        return analyzer
     }
 
     enum Occur { case must, should, mustNot }
@@ -482,7 +490,7 @@ private struct QueryReader {
             guard prefix.count >= 2 else { throw fail(at, word.count, "wildcard after one letter", "give at least two letters before the wildcard, as in kurs*") }
             return [.match(.init(.prefix(prefix), scope: scope, column: at, length: word.count))]
         }
-        let words = analyzer.queryWords(in: word)
+        let words = scopeAnalyzer.queryWords(in: word)
         if words.isEmpty && inField {
             throw fail(at, word.count, "field value without a word", "'\(word)' has no word to search for")
         }
@@ -514,7 +522,7 @@ private struct QueryReader {
         if i < chars.count && !chars[i].isWhitespace && chars[i] != ")" {
             throw fail(i, 1, "no space after a closing quote", "put a space between the closing quote and what follows")
         }
-        let terms = analyzer.terms(in: inside)
+        let terms = scopeAnalyzer.terms(in: inside)
         guard !terms.isEmpty else { throw fail(at, j - at + 1, "empty quotes", "the quotes hold no word to search for") }
         if terms.count == 1 {
             return [.match(.init(.term(terms[0]), scope: scope, column: at, length: j - at + 1))]
@@ -542,7 +550,7 @@ private struct QueryReader {
             distance = d
             inside = String(inside[..<comma])
         }
-        let terms = analyzer.terms(in: inside)
+        let terms = scopeAnalyzer.terms(in: inside)
         guard terms.count >= 2 else { throw fail(at, j - at + 1, "NEAR with fewer than two words", "NEAR needs at least two words, as in NEAR(lavrov choe, 5)") }
         i = j + 1
         return [.match(.init(.phrase(terms, slop: distance, ordered: false), scope: scope, column: at, length: j - at + 1))]

@@ -7,29 +7,61 @@ struct TermPostings {
     private let segment: SegmentReader
     private let merged: MergedPostings?
 
-    /// The postings of `term` in `segment`, nil when the segment holds none of its forms.
-    init?(_ term: String, in segment: SegmentReader) throws(IndexError) {
+    /// The postings of `term` (its UTF-8 bytes) in `segment`, nil when the segment holds
+    /// none of its forms.
+    init?(_ term: UnsafeRawBufferPointer, in segment: SegmentReader) throws(IndexError) {
         self.segment = segment
-        let forms = AlternativeTerms.split(term)
-        if forms.count == 1 {
-            guard let info = try withUTF8Bytes(of: term, { u throws(IndexError) in try segment.lookup(u) }) else { return nil }
-            self.info = info
+        if !term.contains(AlternativeTerms.separator) {
+            // One form, as every term of an index in one language: no list of entries.
+            guard let entry = try segment.lookup(term) else { return nil }
+            info = entry
             merged = nil
             return
         }
-        var infos: [TermInfo] = []
-        for form in forms {
-            if let info = try withUTF8Bytes(of: form, { u throws(IndexError) in try segment.lookup(u) }) { infos.append(info) }
-        }
-        if infos.isEmpty { return nil }
-        if infos.count == 1 {
-            info = infos[0]
+        let entries = try Self.entries(of: term, in: segment)
+        switch entries.count {
+        case 0:
+            return nil
+        case 1:
+            info = entries[0]
             merged = nil
-            return
+        default:
+            let lists = MergedPostings(entries, segment: segment)
+            info = lists.info
+            merged = lists
         }
-        let lists = MergedPostings(infos, segment: segment)
-        info = lists.info
-        merged = lists
+    }
+
+    init?(_ term: String, in segment: SegmentReader) throws(IndexError) {
+        guard let found = try withUTF8Bytes(of: term, { u throws(IndexError) in try TermPostings(u, in: segment) }) else {
+            return nil
+        }
+        self = found
+    }
+
+    /// The dictionary entries of the forms of `term` the segment holds.
+    static func entries(of term: UnsafeRawBufferPointer, in segment: SegmentReader) throws(IndexError) -> [TermInfo] {
+        var entries: [TermInfo] = []
+        var start = 0
+        for end in 0...term.count where end == term.count || term[end] == AlternativeTerms.separator {
+            if let info = try segment.lookup(UnsafeRawBufferPointer(rebasing: term[start..<end])) { entries.append(info) }
+            start = end + 1
+        }
+        return entries
+    }
+
+    /// The stories of `segment` holding any form of `term`: its document frequency, counted
+    /// by walking the forms' lists side by side rather than merging them.
+    static func documentFrequency(of term: String, in segment: SegmentReader) throws(IndexError) -> Int {
+        let entries = try withUTF8Bytes(of: term) { u throws(IndexError) in try Self.entries(of: u, in: segment) }
+        guard entries.count > 1 else { return entries.first?.docFreq ?? 0 }
+        let cursors = entries.map { PostingsCursor(segment: segment, term: $0) }
+        var count = 0
+        while case let doc = cursors.map(\.doc).min()!, doc != PostingsCursor.exhausted {
+            count += 1
+            for cursor in cursors where cursor.doc == doc { cursor.next() }
+        }
+        return count
     }
 
     /// A cursor over the postings.

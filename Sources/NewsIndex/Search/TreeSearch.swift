@@ -237,7 +237,9 @@ struct TreePlan {
                   cursors: inout [PostingsCursor], scoring: Bool = true) throws(IndexError) -> DocIterator {
         func headline(_ d: Int) -> Int { segment.headlineTokenCount(d) }
         func open(_ bytes: [UInt8]) throws(IndexError) -> PostingsCursor? {
-            guard let postings = try TermPostings(String(decoding: bytes, as: UTF8.self), in: segment) else { return nil }
+            guard let postings = try withBytes(of: bytes, { u throws(IndexError) in try TermPostings(u, in: segment) }) else {
+                return nil
+            }
             let c = postings.cursor()
             cursors.append(c)
             return c

@@ -97,3 +97,17 @@ extension MultilingualSearchTests {
                 "a Latin word in an index of Latin-script languages with stemmers is one of theirs too")
     }
 }
+
+extension MultilingualSearchTests {
+    @Test func metadataFieldsAreReadAsTheyAreIndexedWhateverTheIndexsLanguages() throws {
+        // With Polish stories (no stemmer: folded only) beside English ones, a word has an
+        // English and an unstemmed form; source:, byline: and place: are indexed with
+        // English analysis only, and must not match the other form in a story's text.
+        corpus.write("ap.html", "<html lang=\"en\"><head><meta property=\"og:site_name\" content=\"Associated Press\"><title>Talks</title></head><body><article><p>The foreign ministers met in Moscow on Monday to discuss the war, trade and the fate of soldiers who were sent abroad.</p></article></body></html>")
+        corpus.write("pl.txt", "Rozmowy w Moskwie\n\nJak podała agencja Associated Press, ministrowie spraw zagranicznych spotkali się w poniedziałek w Moskwie, aby omówić wojnę, handel i los żołnierzy wysłanych w zeszłym roku za granicę.\n")
+        let reader = try indexedReader(of: corpus, into: index)
+        #expect(try reader.storiesPerLanguage().map(\.code).sorted() == ["en", "pl"])
+        #expect(try files("source:\"associated press\"", in: reader) == ["ap.html"])
+        #expect(try files("source:associated", in: reader) == ["ap.html"])
+    }
+}

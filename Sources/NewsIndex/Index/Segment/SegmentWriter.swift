@@ -47,7 +47,7 @@ struct SegmentWriter {
     mutating func add(_ record: DocumentRecord, _ story: Story) {
         let doc = Int32(documentCount)
         var position: UInt32 = 0
-        let language = LanguageAnalysis.of(story.language ?? LanguageTag.undetermined)
+        let language = LanguageAnalysis.of(story.languageCode)
         if story.titleIsHeadline {
             analyzer.forEachToken(in: story.title, language: language, context: context) { term, _ in
                 let id = intern(term)
@@ -68,7 +68,7 @@ struct SegmentWriter {
         addField(.source, story.source)
         addField(.byline, story.byline)
         addField(.place, story.place)
-        addLanguage(story.language ?? LanguageTag.undetermined)
+        addLanguage(story.languageCode)
         finishDocument(doc)
 
         docs.appendUInt64(record.storyID)
@@ -95,7 +95,9 @@ struct SegmentWriter {
     }
 
     /// Indexes the words of one metadata field as field terms (`FieldTerm`), at positions
-    /// from 0, without counting them in the story's length.
+    /// from 0, without counting them in the story's length; analysed as English whatever the
+    /// story's language (names of agencies, authors and places), as queries read them
+    /// (`QueryLanguages.english`).
     private mutating func addField(_ field: FieldTerm.Field, _ text: String?) {
         guard let text, !text.isEmpty else { return }
         var position: UInt32 = 0
