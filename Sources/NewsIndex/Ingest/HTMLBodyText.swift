@@ -317,23 +317,32 @@ struct HTMLBodyText {
         return has("display:none") || has("visibility:hidden")
     }
 
-    /// The vocabulary of each `class` and `id` value met so far: pages repeat a few hundred
-    /// values over thousands of elements.
-    private var vocabularyCache: [[UInt8]: HTMLClassVocabulary] = [:]
+    /// The vocabulary of each `class` and `id` value met so far, by a hash of the value:
+    /// pages repeat a few hundred values over thousands of elements.
+    private var vocabularyCache: [UInt64: (value: [UInt8], vocabulary: HTMLClassVocabulary)] = [:]
 
     private mutating func vocabulary(of element: HTMLNode) -> HTMLClassVocabulary {
         var result: HTMLClassVocabulary = []
         for name: StaticString in ["class", "id"] {
-            guard let key = element.withAttribute(name, { Array($0) }) else { continue }
-            if let known = vocabularyCache[key] {
-                result.formUnion(known)
-            } else {
-                let v = key.withUnsafeBufferPointer(HTMLClassVocabulary.init)
-                vocabularyCache[key] = v
+            element.withAttribute(name) { value in
+                let key = Self.fingerprint(value)
+                if let known = vocabularyCache[key], known.value.elementsEqual(value) {
+                    result.formUnion(known.vocabulary)
+                    return
+                }
+                let v = HTMLClassVocabulary(value)
+                vocabularyCache[key] = (Array(value), v)
                 result.formUnion(v)
             }
         }
         return result
+    }
+
+    /// FNV-1a over the bytes of an attribute value.
+    private static func fingerprint(_ value: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in value { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     private static func marks(of element: HTMLNode, tag: HTMLTag) -> Marks {

@@ -32,23 +32,23 @@ struct HTMLClassVocabulary: OptionSet {
 
     /// The vocabulary of a `class` or `id` value.
     init(_ value: UnsafeBufferPointer<UInt8>) {
-        var tokens: [HTMLClassVocabulary] = []
+        var result: HTMLClassVocabulary = []
+        var hasContentToken = false
+        let notContent: HTMLClassVocabulary = [.furniture, .caption, .byline, .comments]
         var start = 0
         while start < value.count {
             while start < value.count, Self.isSpace(value[start]) { start += 1 }
             var end = start
             while end < value.count, !Self.isSpace(value[end]) { end += 1 }
-            if end > start { tokens.append(Self.judge(UnsafeBufferPointer(rebasing: value[start..<end]))) }
+            if end > start {
+                let token = Self.judge(UnsafeBufferPointer(rebasing: value[start..<end]))
+                result.formUnion(token)
+                if !token.isDisjoint(with: [.content, .storyBody]), token.isDisjoint(with: notContent) { hasContentToken = true }
+            }
             start = end
         }
-        var result: HTMLClassVocabulary = []
-        for token in tokens { result.formUnion(token) }
         // A token that names content and nothing else makes the rest layout modifiers.
-        let notContent: HTMLClassVocabulary = [.furniture, .caption, .byline, .comments]
-        if !result.isDisjoint(with: notContent),
-           tokens.contains(where: { !$0.isDisjoint(with: [.content, .storyBody]) && $0.isDisjoint(with: notContent) }) {
-            result.subtract(notContent)
-        }
+        if hasContentToken { result.subtract(notContent) }
         self = result
     }
 
@@ -56,81 +56,90 @@ struct HTMLClassVocabulary: OptionSet {
 
     /// The vocabulary of one space-free token such as `c-article__share-bar`.
     private static func judge(_ token: UnsafeBufferPointer<UInt8>) -> HTMLClassVocabulary {
-        // Words, lower-cased, and the token's letters and digits joined without separators.
-        var words: [ArraySlice<UInt8>] = []
+        // The token's letters and digits, lower-cased and joined without separators, and
+        // where its words lie in them.
         var joined: [UInt8] = []
         joined.reserveCapacity(token.count)
+        var words: [Range<Int>] = []
         var wordStart = 0
         var previousWasLower = false
         for b in token {
             let isUpper = b >= 0x41 && b <= 0x5A
             let isAlnum = isUpper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
             if !isAlnum || (isUpper && previousWasLower) {
-                if joined.count > wordStart { words.append(joined[wordStart...]) }
+                if joined.count > wordStart { words.append(wordStart..<joined.count) }
                 wordStart = joined.count
             }
             if isAlnum { joined.append(isUpper ? b | 0x20 : b) }
             previousWasLower = isAlnum && !isUpper
         }
-        if joined.count > wordStart { words.append(joined[wordStart...]) }
+        if joined.count > wordStart { words.append(wordStart..<joined.count) }
         guard let firstWord = words.first else { return [] }
-        func isWord(_ word: ArraySlice<UInt8>, in set: [[UInt8]]) -> Bool {
-            set.contains { word.elementsEqual($0) }
-        }
-        // `hidden`, `is-hidden`, `sr-only`: a state or utility class that hides the box, not
-        // a responsive one such as `hidden-xs` nor one about a part, such as `label-hidden`.
-        if hiddenTokens.contains(where: { joined.elementsEqual($0) }) || containsAny(joined, hiddenStems) {
-            return .hidden
-        }
-        // Modifiers such as `has-sidebar`, `no-comments` describe the box, not its content;
-        // inside a name (`contentWithSidebar`, `page-has-comments`) what follows one does too.
-        if words.count > 1, isWord(firstWord, in: modifiers) { return [] }
-        if let modifier = words.dropFirst().firstIndex(where: { isWord($0, in: modifiers) }) {
-            joined.removeSubrange(words[modifier].startIndex...)
-            words.removeSubrange(modifier...)
-        }
-        // Words that contain furniture stems but are not furniture.
-        for exception in furnitureExceptions where contains(joined, exception) {
-            blank(&joined, exception)
-        }
-
-        var result: HTMLClassVocabulary = []
-        func hasWord(_ set: [[UInt8]]) -> Bool {
-            words.contains { isWord($0, in: set) }
-        }
-        if containsAny(joined, captionStems) { result.insert(.caption) }
-        if containsAny(joined, bylineStems) || hasWord(bylineWords) { result.insert(.byline) }
-        if containsAny(joined, furnitureStems) || hasWord(furnitureWords) { result.insert(.furniture) }
-        if contains(joined, commentStem) { result.formUnion([.furniture, .comments]) }
-        if containsAny(joined, weakFurnitureStems) || hasWord(weakFurnitureWords) { result.insert(.weakFurniture) }
-        if containsAny(joined, storyBodyStems) { result.insert(.storyBody) }
-        if hasWord(contentWords) { result.insert(.content) }
-        return result
-    }
-
-    /// Overwrites each occurrence of `word` in `text` so that stems inside it do not match.
-    private static func blank(_ text: inout [UInt8], _ word: [UInt8]) {
-        let n = word.count
-        var i = 0
-        while i + n <= text.count {
-            if text[i..<(i + n)].elementsEqual(word) {
-                for k in i..<(i + n) { text[k] = UInt8(ascii: "_") }
-                i += n
-            } else {
-                i += 1
+        return joined.withUnsafeMutableBufferPointer { text in
+            func meaning(ofWord range: Range<Int>, in lexicon: Lexicon) -> HTMLClassVocabulary {
+                lexicon.meaning(ofWord: UnsafeBufferPointer(rebasing: text[range]))
             }
+            // `hidden`, `is-hidden`, `sr-only`: a state or utility class that hides the box,
+            // not a responsive one such as `hidden-xs` nor one about a part, such as
+            // `label-hidden`.
+            if hiddenTokens.contains(word: UnsafeBufferPointer(text))
+                || !hiddenStems.meanings(inside: UnsafeBufferPointer(text)).isEmpty {
+                return .hidden
+            }
+            // Modifiers such as `has-sidebar`, `no-comments` describe the box, not its content;
+            // inside a name (`contentWithSidebar`, `page-has-comments`) what follows one does too.
+            if words.count > 1, modifiers.contains(word: UnsafeBufferPointer(rebasing: text[firstWord])) { return [] }
+            var length = text.count
+            if let modifier = words.dropFirst().firstIndex(where: { modifiers.contains(word: UnsafeBufferPointer(rebasing: text[$0])) }) {
+                length = words[modifier].lowerBound
+                words.removeSubrange(modifier...)
+            }
+            var result: HTMLClassVocabulary = []
+            for word in words { result.formUnion(meaning(ofWord: word, in: wholeWords)) }
+            // Words that contain furniture stems but are not furniture.
+            let name = UnsafeMutableBufferPointer(rebasing: text[..<length])
+            furnitureExceptions.forEachMatch(inside: UnsafeBufferPointer(name)) { range in
+                for k in range { name[k] = UInt8(ascii: "_") }
+            }
+            result.formUnion(stems.meanings(inside: UnsafeBufferPointer(name)))
+            return result
         }
     }
 
-    private static let furnitureExceptions: [[UInt8]] = bytes([
+    private static let furnitureExceptions = Lexicon([
         "commentary", "subhead", "shareholder", "headerless", "subscriber", "navy", "menuitemcontent",
+    ], meaning: [])
+
+    private static let modifiers = Lexicon(["has", "no", "with", "without", "show", "is"], meaning: [])
+
+    /// Stems found anywhere inside the joined token, by what they name.
+    private static let stems = Lexicon.merging([
+        Lexicon(furnitureStems, meaning: .furniture),
+        // Readers' comments, furniture even when other names are not trusted.
+        Lexicon(["comment"], meaning: [.furniture, .comments]),
+        Lexicon(weakFurnitureStems, meaning: .weakFurniture),
+        Lexicon(captionStems, meaning: .caption),
+        Lexicon(bylineStems, meaning: .byline),
+        Lexicon(storyBodyStems, meaning: .storyBody),
     ])
 
-    private static let commentStem: [UInt8] = Array("comment".utf8)
-    private static let modifiers: [[UInt8]] = bytes(["has", "no", "with", "without", "show", "is"])
+    /// Words of the token that name something only as whole words.
+    private static let wholeWords = Lexicon.merging([
+        Lexicon(furnitureWords, meaning: .furniture),
+        Lexicon(weakFurnitureWords, meaning: .weakFurniture),
+        Lexicon(bylineWords, meaning: .byline),
+        Lexicon(contentWords, meaning: .content),
+    ])
+
+    private static let hiddenStems = Lexicon(
+        ["visuallyhidden", "sronly", "screenreader", "offscreen", "hiddenvisually", "displaynone"], meaning: .hidden)
+    private static let hiddenTokens = Lexicon([
+        "hidden", "hide", "invisible", "ishidden", "uhidden", "uhide", "dnone", "displaynone",
+        "elementinvisible", "elementhidden",
+    ], meaning: .hidden)
 
     /// Substrings of the joined token that name furniture.
-    private static let furnitureStems: [[UInt8]] = bytes([
+    private static let furnitureStems: [String] = [
         "comment", "related", "share", "sharing", "social", "newsletter", "subscri", "promo",
         "sidebar", "breadcrumb", "advert", "sponsor", "recommend", "popular", "trending", "mostread",
         "cookie", "consent", "gdpr", "signup", "signin", "login", "register", "outbrain",
@@ -140,80 +149,39 @@ struct HTMLClassVocabulary: OptionSet {
         "readnext", "upnext", "moreon", "morefrom", "morestories", "morenews", "morearticles",
         "topstories", "relatedtopics", "keywords", "tagcloud", "taglist", "rightrail", "leftrail",
         "livefyre",
-    ])
+    ]
 
     /// Whole words that name furniture (too short to look for inside other words).
-    private static let furnitureWords: [[UInt8]] = bytes([
+    private static let furnitureWords: [String] = [
         "ad", "ads", "adv", "nav", "tags", "tag", "topics", "bio", "rss", "aside", "remark",
         "replies", "shoutbox", "skyscraper", "supplemental", "agegate", "crumbs", "outbrain", "nocontent",
-    ])
+    ]
 
     /// Substrings and words that count against an element without making it furniture.
-    private static let weakFurnitureStems: [[UInt8]] = bytes([
+    private static let weakFurnitureStems: [String] = [
         "widget", "banner", "overlay", "tooltip", "feedback", "sidecol", "media",
-    ])
-    private static let weakFurnitureWords: [[UInt8]] = bytes([
+    ]
+    private static let weakFurnitureWords: [String] = [
         "tools", "print", "email", "rail", "extra", "community", "alert", "alerts", "links", "cta",
         "teaser", "teasers", "scroll", "shopping", "contact",
-    ])
+    ]
 
-    private static let captionStems: [[UInt8]] = bytes(["caption", "credit", "copyright"])
+    private static let captionStems: [String] = ["caption", "credit", "copyright"]
 
-    private static let bylineStems: [[UInt8]] = bytes(["byline", "author", "dateline", "timestamp", "publishdate", "pubdate", "posted"])
-    private static let bylineWords: [[UInt8]] = bytes(["meta", "date", "time", "info"])
-
-    private static let hiddenStems: [[UInt8]] = bytes(["visuallyhidden", "sronly", "screenreader", "offscreen", "hiddenvisually", "displaynone"])
-    private static let hiddenTokens: [[UInt8]] = bytes([
-        "hidden", "hide", "invisible", "ishidden", "uhidden", "uhide", "dnone", "displaynone",
-        "elementinvisible", "elementhidden",
-    ])
+    private static let bylineStems: [String] = ["byline", "author", "dateline", "timestamp", "publishdate", "pubdate", "posted"]
+    private static let bylineWords: [String] = ["meta", "date", "time", "info"]
 
     /// Substrings that name the story's own body.
-    private static let storyBodyStems: [[UInt8]] = bytes([
+    private static let storyBodyStems: [String] = [
         "articlebody", "articlecontent", "articletext", "storybody", "storycontent", "storytext",
         "entrycontent", "entrybody", "entrytext", "postcontent", "postbody", "posttext", "bodytext",
         "contentbody", "textbody", "articleentry", "richtext", "mainarticle",
-    ])
+    ]
 
     /// Whole words that suggest content.
-    private static let contentWords: [[UInt8]] = bytes([
+    private static let contentWords: [String] = [
         "article", "body", "content", "entry", "hentry", "main", "post", "text", "story", "blog", "column",
-    ])
-
-    private static func bytes(_ words: [String]) -> [[UInt8]] {
-        words.map { Array($0.utf8) }
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                let count = n.count
-                guard count > 0, count <= h.count else { return false }
-                let first = n[0]
-                var i = 0
-                let last = h.count - count
-                outer: while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < count {
-                            if h[i + k] != n[k] {
-                                i += 1
-                                continue outer
-                            }
-                            k += 1
-                        }
-                        return true
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
-    }
-
-    private static func containsAny(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
-        needles.contains { contains(haystack, $0) }
-    }
+    ]
 
     private static func isSpace(_ b: UInt8) -> Bool {
         b == 0x20 || (b >= 0x09 && b <= 0x0D)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The character encoding a page is parsed with, decided before libxml2 sees it.
 ///
 /// libxml2 2.9 follows a `<meta charset>` declaration, but without one it reads UTF-8 only
@@ -56,7 +62,7 @@ enum HTMLEncoding: Equatable {
 
     /// UTF-8 text with each NUL replaced by U+FFFD.
     private static func withoutNUL(_ text: [UInt8]) -> [UInt8] {
-        guard text.contains(0) else { return text }
+        guard hasNUL(text) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.count + 16)
         for b in text {
@@ -68,8 +74,15 @@ enum HTMLEncoding: Equatable {
     /// Bytes in a declared encoding with each NUL replaced by a space: in the single- and
     /// multi-byte encodings pages declare, a zero byte is always NUL.
     static func withoutNUL(declared bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0) else { return bytes }
+        guard hasNUL(bytes) else { return bytes }
         return bytes.map { $0 == 0 ? 0x20 : $0 }
+    }
+
+    private static func hasNUL(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            return memchr(base, 0, raw.count) != nil
+        }
     }
 
     /// Windows-1252 bytes as UTF-8. The five bytes it leaves undefined read as the C1
@@ -111,7 +124,13 @@ enum HTMLEncoding: Equatable {
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             var i = 0
             let n = bytes.count
+            let base = bytes.baseAddress.map(UnsafeRawPointer.init)
             while i < n {
+                // Eight bytes at a time through ASCII text: most of a page is markup.
+                if let base, i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let b = bytes[i]
                 if b < 0x80 {
                     i += 1

@@ -52,9 +52,11 @@ public struct HTMLReader: Sendable {
         _ = parserInitialized
         switch HTMLEncoding.of(bytes) {
         case .utf8:
-            return HTMLEncoding.utf8Text(bytes).withUnsafeBufferPointer { parse($0, encoding: "UTF-8", body) }
+            return HTMLScriptText.removed(from: HTMLEncoding.utf8Text(bytes))
+                .withUnsafeBufferPointer { parse($0, encoding: "UTF-8", body) }
         case .windows1252:
-            return HTMLEncoding.utf8(fromWindows1252: bytes).withUnsafeBufferPointer { parse($0, encoding: "UTF-8", body) }
+            return HTMLScriptText.removed(from: HTMLEncoding.utf8(fromWindows1252: bytes))
+                .withUnsafeBufferPointer { parse($0, encoding: "UTF-8", body) }
         case .declared(let encoding):
             return HTMLEncoding.withoutNUL(declared: bytes).withUnsafeBufferPointer { parse($0, encoding: encoding, body) }
         }

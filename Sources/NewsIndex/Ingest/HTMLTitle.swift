@@ -39,49 +39,42 @@ enum HTMLTitle {
         }))
     }
 
+    private static let separatorBytes = separators.map { Array($0.utf8) }
+
+    /// The headline and site parts either side of the separator nearest the end of `text`.
     private static func splitLast(_ text: String) -> (String, String)? {
-        var best: Range<String.Index>?
-        for separator in separators {
-            if let r = text.range(ofLast: separator), best == nil || r.lowerBound > best!.lowerBound { best = r }
-        }
-        guard let r = best else { return nil }
-        let head = String(text[..<r.lowerBound]), tail = String(text[r.upperBound...])
-        guard !comparable(head).isEmpty, !comparable(tail).isEmpty else { return nil }
-        return (head, tail)
+        split(text, fromEnd: true)
     }
 
+    /// The parts either side of the separator nearest the start of `text`.
     private static func splitFirst(_ text: String) -> (String, String)? {
-        var best: Range<String.Index>?
-        for separator in separators {
-            if let r = text.range(ofFirst: separator), best == nil || r.lowerBound < best!.lowerBound { best = r }
+        split(text, fromEnd: false)
+    }
+
+    /// Searches the UTF-8 bytes: a separator is spaces around ASCII or a whole character,
+    /// so a byte match is a match of characters.
+    private static func split(_ text: String, fromEnd: Bool) -> (String, String)? {
+        let bytes = Array(text.utf8)
+        var found: Range<Int>?
+        var i = fromEnd ? bytes.count - 1 : 0
+        search: while i >= 0, i < bytes.count {
+            if bytes[i] == 0x20 {
+                for separator in separatorBytes where i + separator.count <= bytes.count
+                    && bytes[i..<(i + separator.count)].elementsEqual(separator) {
+                    found = i..<(i + separator.count)
+                    break search
+                }
+            }
+            i += fromEnd ? -1 : 1
         }
-        guard let r = best else { return nil }
-        let head = String(text[..<r.lowerBound]), tail = String(text[r.upperBound...])
+        guard let r = found else { return nil }
+        let head = String(decoding: bytes[..<r.lowerBound], as: UTF8.self)
+        let tail = String(decoding: bytes[r.upperBound...], as: UTF8.self)
         guard !comparable(head).isEmpty, !comparable(tail).isEmpty else { return nil }
         return (head, tail)
     }
 
     private static func wordCount(_ text: String) -> Int {
         text.split(whereSeparator: { $0 == " " }).count
-    }
-}
-
-private extension String {
-    func range(ofFirst needle: String) -> Range<String.Index>? {
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
-    }
-
-    func range(ofLast needle: String) -> Range<String.Index>? {
-        var i = endIndex
-        while i > startIndex {
-            i = index(before: i)
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-        }
-        return nil
     }
 }
