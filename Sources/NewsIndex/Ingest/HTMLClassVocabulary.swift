@@ -145,7 +145,7 @@ struct HTMLClassVocabulary: OptionSet {
         "cookie", "consent", "gdpr", "signup", "signin", "login", "register", "outbrain",
         "taboola", "disqus", "footer", "masthead", "header", "pagination", "pager",
         "toolbar", "navbar", "navigation", "menu", "donate", "adsbygoogle", "adslot", "adunit",
-        "adcontainer", "adwrapper", "dfp", "modal", "popup", "skiplink", "followus", "readmore",
+        "adcontainer", "adwrapper", "dfp", "modal", "popup", "skiplink", "followus",
         "readnext", "upnext", "moreon", "morefrom", "morestories", "morenews", "morearticles",
         "topstories", "relatedtopics", "keywords", "tagcloud", "taglist", "rightrail", "leftrail",
         "livefyre",

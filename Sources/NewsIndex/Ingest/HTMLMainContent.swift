@@ -6,9 +6,10 @@
 /// asides, share and related boxes, comments, by class name or role) do not score. An
 /// element's score is then lowered by its share of link text, raised for markup and names
 /// that declare the story (`itemprop="articleBody"`, `article-body`, `entry-content`) and
-/// lowered for names of furniture. The best element wins; its parent wins instead when the
-/// parent scores higher or holds several near-best elements, so a story split into several
-/// boxes is read whole; and siblings of the winner that score well or read as prose join it.
+/// lowered for names of furniture. The best element wins; its parent wins instead when it
+/// holds several near-best elements, so a story split into several boxes is read whole; and
+/// siblings of the winner that score well, and paragraphs beside it that read as prose,
+/// join it.
 ///
 /// This is the approach of Arc90's Readability, with the page's own declarations weighed in.
 /// When class names mislead (a story in a box named like furniture), the reader chooses
@@ -87,21 +88,6 @@ struct HTMLMainContent {
                 parent = Int(elements[parent].parent)
             }
         }
-        // A parent scoring higher than the best element, not far up, holds more of the story.
-        var parent = Int(elements[top].parent)
-        var lastScore = score[top]
-        let threshold = lastScore / 3
-        while parent > 0 {
-            if scored[parent] {
-                if score[parent] < threshold { break }
-                if score[parent] > lastScore {
-                    top = parent
-                    break
-                }
-                lastScore = score[parent]
-            }
-            parent = Int(elements[parent].parent)
-        }
         // The publisher's own statement of the story's body (`itemprop="articleBody"`) holds
         // the story whole, when the best element lies inside it (a gallery or a quote box
         // with more text than the story's paragraphs).
@@ -115,7 +101,7 @@ struct HTMLMainContent {
         }
         // An only child stands for its parent, so that the parent's siblings are considered.
         let children = Self.childCounts(page)
-        parent = Int(elements[top].parent)
+        var parent = Int(elements[top].parent)
         while parent > 0, children[parent] == 1 {
             top = parent
             parent = Int(elements[top].parent)
@@ -148,8 +134,6 @@ struct HTMLMainContent {
                 if !topClass.isEmpty, sibling.node.attribute("class") == topClass { bonus = score[top] * 0.2 }
                 if scored[e], score[e] + bonus >= siblingThreshold {
                     take = true
-                } else if Self.isProseBox(e, page, beside: top) {
-                    take = true
                 } else if sibling.tag == .p, sibling.blockRange.count == 1 {
                     take = Self.readsAsProse(page.blocks[Int(sibling.firstBlock)], page)
                 }
@@ -158,17 +142,6 @@ struct HTMLMainContent {
             e = Int(sibling.endElement)
         }
         takeOwnBlocks(upTo: Int(elements[parent].endBlock))
-    }
-
-    /// A box beside the story that is mostly prose with few links and holds at least a
-    /// fifth as much prose as the story: more of the story, in a section whose paragraphs
-    /// sit too deep below it to have scored for it.
-    private static func isProseBox(_ e: Int, _ page: HTMLBodyText, beside top: Int) -> Bool {
-        let totals = page.totals(of: e)
-        guard totals.bytes > 0, totals.prose > 0 else { return false }
-        let linkDensity = Double(totals.linkBytes) / Double(totals.bytes)
-        return linkDensity < 0.25 && totals.prose * 2 >= totals.chars
-            && totals.prose * 5 >= page.totals(of: top).prose
     }
 
     /// A paragraph beside the story that is prose: long with few links, or short without
