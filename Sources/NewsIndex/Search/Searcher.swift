@@ -52,7 +52,9 @@ public struct Searcher {
         // merged away, as in Lucene), capped at the live story count.
         var found: [[TermPostings?]] = []
         for segment in reader.segments {
-            found.append(try query.terms.map { text throws(IndexError) in try TermPostings(text, in: segment) })
+            found.append(try query.terms.map { text throws(IndexError) in
+                try TermPostings(text, in: segment, positions: false)
+            })
         }
         let terms = query.terms.enumerated().map { slot, text in
             let df = min(found.reduce(0) { $0 + ($1[slot]?.info.docFreq ?? 0) }, reader.documentCount)

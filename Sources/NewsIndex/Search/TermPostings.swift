@@ -8,8 +8,9 @@ struct TermPostings {
     private let merged: MergedPostings?
 
     /// The postings of `term` (its UTF-8 bytes) in `segment`, nil when the segment holds
-    /// none of its forms.
-    init?(_ term: UnsafeRawBufferPointer, in segment: SegmentReader) throws(IndexError) {
+    /// none of its forms. Without `positions`, forms are merged without their positions,
+    /// for a search that only scores (most of a merge's cost is the positions).
+    init?(_ term: UnsafeRawBufferPointer, in segment: SegmentReader, positions: Bool = true) throws(IndexError) {
         self.segment = segment
         if !term.contains(AlternativeTerms.separator) {
             // One form, as every term of an index in one language: no list of entries.
@@ -26,14 +27,16 @@ struct TermPostings {
             info = entries[0]
             merged = nil
         default:
-            let lists = MergedPostings(entries, segment: segment)
+            let lists = MergedPostings(entries, segment: segment, positions: positions)
             info = lists.info
             merged = lists
         }
     }
 
-    init?(_ term: String, in segment: SegmentReader) throws(IndexError) {
-        guard let found = try withUTF8Bytes(of: term, { u throws(IndexError) in try TermPostings(u, in: segment) }) else {
+    init?(_ term: String, in segment: SegmentReader, positions: Bool = true) throws(IndexError) {
+        guard let found = try withUTF8Bytes(of: term, { u throws(IndexError) in
+            try TermPostings(u, in: segment, positions: positions)
+        }) else {
             return nil
         }
         self = found
@@ -73,13 +76,43 @@ struct TermPostings {
 }
 
 /// Several terms' lists in one segment merged into one list in the segment's format, in
-/// memory: made for a query and let go with its cursors.
+/// memory: made for a query and let go with its cursors. Without positions, its cursor
+/// gives documents and frequencies only.
 final class MergedPostings {
     let info: TermInfo
     let postings: UnsafeMutableRawBufferPointer
     let positions: UnsafeMutableRawBufferPointer
 
-    init(_ infos: [TermInfo], segment: SegmentReader) {
+    init(_ infos: [TermInfo], segment: SegmentReader, positions withPositions: Bool = true) {
+        guard withPositions else {
+            var entries: [(doc: Int32, freq: UInt32)] = []
+            entries.reserveCapacity(infos.reduce(0) { $0 + $1.docFreq })
+            for info in infos {
+                let cursor = PostingsCursor(segment: segment, term: info)
+                while cursor.doc != PostingsCursor.exhausted {
+                    entries.append((Int32(cursor.doc), UInt32(cursor.freq)))
+                    cursor.next()
+                }
+            }
+            entries.sort { $0.doc < $1.doc }
+            var list = PostingList()
+            var i = 0
+            while i < entries.count {
+                var freq = entries[i].freq
+                var j = i + 1
+                while j < entries.count && entries[j].doc == entries[i].doc {
+                    freq += entries[j].freq
+                    j += 1
+                }
+                list.append(doc: UInt32(entries[i].doc), freq: freq)
+                i = j
+            }
+            let fullBlocks = list.count / BitPacking.blockSize
+            let groups = [UInt32](repeating: 0, count: fullBlocks > 0 ? fullBlocks + 1 : 0)
+            (info, postings) = Self.encode(list, positionGroups: groups, segment: segment)
+            positions = Self.copy([], padding: 8)
+            return
+        }
         var entries: [(doc: Int, positions: [UInt32])] = []
         for info in infos {
             let cursor = PostingsCursor(segment: segment, term: info)
@@ -106,13 +139,21 @@ final class MergedPostings {
             i = j
         }
         let (length, groups) = encoder.finishList(into: &positionBytes)
-        let norms = [UInt8](segment.norms)
-        var postingBytes = ByteBuffer()
-        let bound = PostingsEncoder.encode(list, norms: norms, positionGroups: groups[...], into: &postingBytes)
-        // A cursor loads whole words: 8 readable bytes past the end.
-        postings = Self.copy(postingBytes.bytes, padding: 8)
+        let (encoded, buffer) = Self.encode(list, positionGroups: groups, segment: segment)
+        postings = buffer
         positions = Self.copy(positionBytes.bytes, padding: 8)
-        info = TermInfo(docFreq: list.count, postings: 0..<postingBytes.count, positions: 0..<length, bound: bound)
+        info = TermInfo(docFreq: encoded.docFreq, postings: encoded.postings, positions: 0..<length, bound: encoded.bound)
+    }
+
+    /// The list in the segment's block form, in a buffer a cursor can load whole words of
+    /// (8 readable bytes past the end).
+    private static func encode(_ list: PostingList, positionGroups: [UInt32], segment: SegmentReader)
+        -> (TermInfo, UnsafeMutableRawBufferPointer) {
+        var postingBytes = ByteBuffer()
+        let bound = PostingsEncoder.encode(list, norms: [UInt8](segment.norms), positionGroups: positionGroups[...],
+                                           into: &postingBytes)
+        let info = TermInfo(docFreq: list.count, postings: 0..<postingBytes.count, positions: 0..<0, bound: bound)
+        return (info, copy(postingBytes.bytes, padding: 8))
     }
 
     deinit {

@@ -54,6 +54,31 @@ import Testing
         #expect(top == "a.txt", "its frequency is the sum of its forms' (headline twice, body twice)")
     }
 
+    /// A search that only scores merges a term's forms without their positions: the same
+    /// stories and frequencies as the merge with positions that phrases need.
+    @Test func alternativesMergeToTheSameStoriesWithoutPositions() throws {
+        corpus.write("ru.txt", String(decoding: try LanguageFixtures.bytes("ru.txt"), as: UTF8.self))
+        corpus.write("a.txt", "Министра\n\nминистра министра.\n")
+        corpus.write("b.txt", "Глава\n\nминистра.\n")
+        let reader = try indexedReader(of: corpus, into: index)
+        let term = AlternativeTerms.join(["министр", "министра"])
+        var stories = 0
+        for segment in reader.segments {
+            guard let full = try TermPostings(term, in: segment) else { continue }
+            let scored = try #require(try TermPostings(term, in: segment, positions: false))
+            #expect(scored.info.docFreq == full.info.docFreq)
+            let a = full.cursor(), b = scored.cursor()
+            while a.doc != PostingsCursor.exhausted {
+                #expect(b.doc == a.doc && b.freq == a.freq)
+                stories += 1
+                a.next()
+                b.next()
+            }
+            #expect(b.doc == PostingsCursor.exhausted)
+        }
+        #expect(stories == 3)
+    }
+
     @Test func theQueryLanguageCanBePinned() throws {
         let reader = try LanguageFixtures.indexedReader(in: corpus, index: index)
         let pinned = QuerySyntax(analyzer: try reader.queryAnalyzer(pinned: "und"))
