@@ -22,7 +22,7 @@ APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev libcld2-0 libstemm
 # man and groff to render the man pages (man -l).
 TEST_APT_PACKAGES := binutils git man-db groff-base
 
-.PHONY: all deps test-deps browser-deps bench-serve build cli release-setup share install-files debug demo test soak fuzz bench scale eval extraction-eval dups-eval install uninstall clean
+.PHONY: all deps test-deps browser-deps bench-serve bench-scale build cli release-setup share install-files debug demo test soak fuzz bench scale eval extraction-eval dups-eval install uninstall clean
 
 all: build
 
@@ -148,6 +148,12 @@ bench: build
 # Scripts/bench_serve.sh); about 2 minutes.
 bench-serve: build
 	SHARED=$(SHARED) BIN=$(BIN) bash Scripts/bench_serve.sh
+
+# newsidx beside tantivy and PISA on FACTOR times the news corpus (default 30), both query
+# modes, three interleaved runs, median ratios (see Scripts/bench_scale.py); long.
+FACTOR ?= 30
+bench-scale: build
+	python3 Scripts/bench_scale.py --shared $(SHARED) --factor $(FACTOR) --bin $(BIN)
 
 # Cost as work grows: the news corpus at 1x, 10x and 100x (see Scripts/scale.sh); long.
 scale: build
