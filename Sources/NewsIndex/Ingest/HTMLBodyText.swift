@@ -325,7 +325,7 @@ struct HTMLBodyText {
         var result: HTMLClassVocabulary = []
         for name: StaticString in ["class", "id"] {
             element.withAttribute(name) { value in
-                let key = Self.fingerprint(value)
+                let key = ContentHash.xxh64(UnsafeRawBufferPointer(value))
                 if let known = vocabularyCache[key], known.value.elementsEqual(value) {
                     result.formUnion(known.vocabulary)
                     return
@@ -336,13 +336,6 @@ struct HTMLBodyText {
             }
         }
         return result
-    }
-
-    /// FNV-1a over the bytes of an attribute value.
-    private static func fingerprint(_ value: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in value { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return hash
     }
 
     private static func marks(of element: HTMLNode, tag: HTMLTag) -> Marks {

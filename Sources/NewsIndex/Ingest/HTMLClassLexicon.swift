@@ -41,44 +41,31 @@ extension HTMLClassVocabulary {
 
         /// What `word` names when it is an entry of its own.
         func meaning(ofWord word: UnsafeBufferPointer<UInt8>) -> HTMLClassVocabulary {
-            guard let first = word.first else { return [] }
             var result: HTMLClassVocabulary = []
-            for entry in Int(firstEntry[Int(first)])..<Int(firstEntry[Int(first) + 1])
-            where length(of: entry) == word.count && matches(entry, word, at: 0) {
+            forEachEntry(at: 0, in: word, whole: true) { entry in
                 result.formUnion(meanings[entry])
+                return true
             }
             return result
         }
 
         /// Whether `word` is an entry of its own.
         func contains(word: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let first = word.first else { return false }
-            return (Int(firstEntry[Int(first)])..<Int(firstEntry[Int(first) + 1])).contains {
-                length(of: $0) == word.count && matches($0, word, at: 0)
+            var found = false
+            forEachEntry(at: 0, in: word, whole: true) { _ in
+                found = true
+                return false
             }
+            return found
         }
 
         /// What the entries found anywhere inside `text` name together.
         func meanings(inside text: UnsafeBufferPointer<UInt8>) -> HTMLClassVocabulary {
             var result: HTMLClassVocabulary = []
-            bytes.withUnsafeBufferPointer { bytes in
-                starts.withUnsafeBufferPointer { starts in
-                    firstEntry.withUnsafeBufferPointer { firstEntry in
-                        for i in text.indices {
-                            let b = Int(text[i])
-                            var entry = Int(firstEntry[b])
-                            let last = Int(firstEntry[b + 1])
-                            while entry < last {
-                                let start = Int(starts[entry]), count = Int(starts[entry + 1]) - start
-                                if i + count <= text.count {
-                                    var k = 1
-                                    while k < count, bytes[start + k] == text[i + k] { k += 1 }
-                                    if k == count { result.formUnion(meanings[entry]) }
-                                }
-                                entry += 1
-                            }
-                        }
-                    }
+            for i in text.indices {
+                forEachEntry(at: i, in: text, whole: false) { entry in
+                    result.formUnion(meanings[entry])
+                    return true
                 }
             }
             return result
@@ -88,28 +75,38 @@ extension HTMLClassVocabulary {
         /// match at a time: after a match the search goes on at its end.
         func forEachMatch(inside text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
             var i = 0
-            search: while i < text.count {
-                let b = Int(text[i])
-                for entry in Int(firstEntry[b])..<Int(firstEntry[b + 1]) where matches(entry, text, at: i) {
-                    let end = i + length(of: entry)
+            while i < text.count {
+                var end: Int?
+                forEachEntry(at: i, in: text, whole: false) { entry in
+                    end = i + Int(starts[entry + 1] - starts[entry])
+                    return false
+                }
+                if let end {
                     body(i..<end)
                     i = end
-                    continue search
+                } else {
+                    i += 1
                 }
-                i += 1
             }
         }
 
-        private func length(of entry: Int) -> Int {
-            Int(starts[entry + 1] - starts[entry])
-        }
-
-        /// Whether the entry's bytes stand in `text` at `position`.
-        private func matches(_ entry: Int, _ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-            let start = Int(starts[entry]), count = length(of: entry)
-            guard position + count <= text.count else { return false }
-            for k in 0..<count where bytes[start + k] != text[position + k] { return false }
-            return true
+        /// Calls `body` with each entry whose bytes stand in `text` at `position` (and fill
+        /// it, when `whole`), in order, until `body` returns false.
+        @inline(__always)
+        private func forEachEntry(at position: Int, in text: UnsafeBufferPointer<UInt8>, whole: Bool, _ body: (Int) -> Bool) {
+            guard position < text.count else { return }
+            let b = Int(text[position])
+            bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts in
+                    for entry in Int(firstEntry[b])..<Int(firstEntry[b + 1]) {
+                        let start = Int(starts[entry]), count = Int(starts[entry + 1]) - start
+                        guard whole ? count == text.count : position + count <= text.count else { continue }
+                        var k = 1
+                        while k < count, bytes[start + k] == text[position + k] { k += 1 }
+                        if k == count, !body(entry) { return }
+                    }
+                }
+            }
         }
     }
 }

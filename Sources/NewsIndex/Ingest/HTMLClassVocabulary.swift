@@ -37,9 +37,9 @@ struct HTMLClassVocabulary: OptionSet {
         let notContent: HTMLClassVocabulary = [.furniture, .caption, .byline, .comments]
         var start = 0
         while start < value.count {
-            while start < value.count, Self.isSpace(value[start]) { start += 1 }
+            while start < value.count, ASCIIByte.isWhitespace(value[start]) { start += 1 }
             var end = start
-            while end < value.count, !Self.isSpace(value[end]) { end += 1 }
+            while end < value.count, !ASCIIByte.isWhitespace(value[end]) { end += 1 }
             if end > start {
                 let token = Self.judge(UnsafeBufferPointer(rebasing: value[start..<end]))
                 result.formUnion(token)
@@ -64,8 +64,8 @@ struct HTMLClassVocabulary: OptionSet {
         var wordStart = 0
         var previousWasLower = false
         for b in token {
-            let isUpper = b >= 0x41 && b <= 0x5A
-            let isAlnum = isUpper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+            let isUpper = ASCIIByte.isUppercase(b)
+            let isAlnum = isUpper || ASCIIByte.isLowercase(b) || ASCIIByte.isDigit(b)
             if !isAlnum || (isUpper && previousWasLower) {
                 if joined.count > wordStart { words.append(wordStart..<joined.count) }
                 wordStart = joined.count
@@ -76,26 +76,24 @@ struct HTMLClassVocabulary: OptionSet {
         if joined.count > wordStart { words.append(wordStart..<joined.count) }
         guard let firstWord = words.first else { return [] }
         return joined.withUnsafeMutableBufferPointer { text in
-            func meaning(ofWord range: Range<Int>, in lexicon: Lexicon) -> HTMLClassVocabulary {
-                lexicon.meaning(ofWord: UnsafeBufferPointer(rebasing: text[range]))
-            }
+            func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[range]) }
             // `hidden`, `is-hidden`, `sr-only`: a state or utility class that hides the box,
             // not a responsive one such as `hidden-xs` nor one about a part, such as
             // `label-hidden`.
-            if hiddenTokens.contains(word: UnsafeBufferPointer(text))
-                || !hiddenStems.meanings(inside: UnsafeBufferPointer(text)).isEmpty {
+            let whole = UnsafeBufferPointer(text)
+            if hiddenTokens.contains(word: whole) || !hiddenStems.meanings(inside: whole).isEmpty {
                 return .hidden
             }
             // Modifiers such as `has-sidebar`, `no-comments` describe the box, not its content;
             // inside a name (`contentWithSidebar`, `page-has-comments`) what follows one does too.
-            if words.count > 1, modifiers.contains(word: UnsafeBufferPointer(rebasing: text[firstWord])) { return [] }
+            if words.count > 1, modifiers.contains(word: bytes(firstWord)) { return [] }
             var length = text.count
-            if let modifier = words.dropFirst().firstIndex(where: { modifiers.contains(word: UnsafeBufferPointer(rebasing: text[$0])) }) {
+            if let modifier = words.dropFirst().firstIndex(where: { modifiers.contains(word: bytes($0)) }) {
                 length = words[modifier].lowerBound
                 words.removeSubrange(modifier...)
             }
             var result: HTMLClassVocabulary = []
-            for word in words { result.formUnion(meaning(ofWord: word, in: wholeWords)) }
+            for word in words { result.formUnion(wholeWords.meaning(ofWord: bytes(word))) }
             // Words that contain furniture stems but are not furniture.
             let name = UnsafeMutableBufferPointer(rebasing: text[..<length])
             furnitureExceptions.forEachMatch(inside: UnsafeBufferPointer(name)) { range in
@@ -182,8 +180,4 @@ struct HTMLClassVocabulary: OptionSet {
     private static let contentWords: [String] = [
         "article", "body", "content", "entry", "hentry", "main", "post", "text", "story", "blog", "column",
     ]
-
-    private static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || (b >= 0x09 && b <= 0x0D)
-    }
 }

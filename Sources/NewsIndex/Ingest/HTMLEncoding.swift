@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The character encoding a page is parsed with, decided before libxml2 sees it.
 ///
 /// libxml2 2.9 follows a `<meta charset>` declaration, but without one it reads UTF-8 only
@@ -79,10 +73,7 @@ enum HTMLEncoding: Equatable {
     }
 
     private static func hasNUL(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return false }
-            return memchr(base, 0, raw.count) != nil
-        }
+        bytes.withUnsafeBufferPointer { ASCIIByte.firstIndex(of: 0, in: $0) != nil }
     }
 
     /// Windows-1252 bytes as UTF-8. The five bytes it leaves undefined read as the C1

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The text of a page's `<script>` and `<style>` elements, cut out before libxml2 parses the
 /// page: it is a third of the bytes of a typical news page, libxml2 reads it a character at
 /// a time, and the reader never looks at it, except for JSON-LD (`type="application/ld+json"`),
@@ -22,7 +16,7 @@ enum HTMLScriptText {
             var cuts: [Range<Int>] = []
             var i = 0
             let n = bytes.count
-            while let lt = find(UInt8(ascii: "<"), in: bytes, from: i) {
+            while let lt = ASCIIByte.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: i) {
                 i = lt + 1
                 guard i < n else { break }
                 let next = bytes[i]
@@ -31,26 +25,27 @@ enum HTMLScriptText {
                         guard let end = find("-->", in: bytes, from: i + 3) else { break }
                         i = end + 3
                     } else {
-                        guard let end = find(UInt8(ascii: ">"), in: bytes, from: i) else { break }
+                        guard let end = ASCIIByte.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: i) else { break }
                         i = end + 1
                     }
                     continue
                 }
                 if next == UInt8(ascii: "?") {
-                    guard let end = find(UInt8(ascii: ">"), in: bytes, from: i) else { break }
+                    guard let end = ASCIIByte.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: i) else { break }
                     i = end + 1
                     continue
                 }
-                guard isLetter(next) else { continue }
+                guard ASCIIByte.isLetter(next) else { continue }
                 var nameEnd = i
                 while nameEnd < n, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-                let isScript = equalsIgnoringCase(bytes, i..<nameEnd, "script")
-                let isStyle = !isScript && equalsIgnoringCase(bytes, i..<nameEnd, "style")
+                let name = UnsafeBufferPointer(rebasing: bytes[i..<nameEnd])
+                let isScript = HTMLBodyText.equalsIgnoringCase(name, "script")
+                let isStyle = !isScript && HTMLBodyText.equalsIgnoringCase(name, "style")
                 guard let tagEnd = endOfTag(bytes, from: nameEnd) else { break }
                 i = tagEnd + 1
                 guard isScript || isStyle, bytes[tagEnd - 1] != UInt8(ascii: "/") else { continue }
                 let textEnd = findClosingTag(bytes, isScript ? "</script" : "</style", from: i) ?? n
-                if isScript, containsIgnoringCase(bytes, lt..<tagEnd, "ld+json") {
+                if isScript, HTMLBodyText.containsIgnoringCase(UnsafeBufferPointer(rebasing: bytes[nameEnd..<tagEnd]), "ld+json") {
                     i = textEnd
                     continue
                 }
@@ -87,7 +82,7 @@ enum HTMLScriptText {
                 afterEquals = false
             } else if b == UInt8(ascii: "=") {
                 afterEquals = true
-            } else if !isSpace(b) {
+            } else if !ASCIIByte.isWhitespace(b) {
                 afterEquals = false
             }
             i += 1
@@ -97,22 +92,16 @@ enum HTMLScriptText {
 
     private static func findClosingTag(_ bytes: UnsafeBufferPointer<UInt8>, _ tag: StaticString, from start: Int) -> Int? {
         var i = start
-        while let lt = find(UInt8(ascii: "<"), in: bytes, from: i) {
+        while let lt = ASCIIByte.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: i) {
             if startsWithIgnoringCase(bytes, at: lt, tag) { return lt }
             i = lt + 1
         }
         return nil
     }
 
-    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-    }
-
     private static func find(_ text: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var i = start
-        while let hit = find(text.utf8Start[0], in: bytes, from: i) {
+        while let hit = ASCIIByte.firstIndex(of: text.utf8Start[0], in: bytes, from: i) {
             if startsWith(bytes, at: hit, text) { return hit }
             i = hit + 1
         }
@@ -133,27 +122,9 @@ enum HTMLScriptText {
         return true
     }
 
-    private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
-        range.count == text.utf8CodeUnitCount && startsWithIgnoringCase(bytes, at: range.lowerBound, text)
-    }
-
-    private static func containsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard range.count >= count else { return false }
-        return (range.lowerBound...(range.upperBound - count)).contains { startsWithIgnoringCase(bytes, at: $0, text) }
-    }
-
-    private static func isLetter(_ b: UInt8) -> Bool {
-        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
-    }
-
     /// Bytes of an element name as libxml2's HTML parser reads one.
     private static func isNameByte(_ b: UInt8) -> Bool {
-        isLetter(b) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: ":") || b == UInt8(ascii: "-")
+        ASCIIByte.isLetter(b) || ASCIIByte.isDigit(b) || b == UInt8(ascii: ":") || b == UInt8(ascii: "-")
             || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
-    }
-
-    private static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || (b >= 0x09 && b <= 0x0D)
     }
 }

@@ -58,12 +58,8 @@ struct TermPostings {
     static func documentFrequency(of term: String, in segment: SegmentReader) throws(IndexError) -> Int {
         let entries = try withUTF8Bytes(of: term) { u throws(IndexError) in try Self.entries(of: u, in: segment) }
         guard entries.count > 1 else { return entries.first?.docFreq ?? 0 }
-        let cursors = entries.map { PostingsCursor(segment: segment, term: $0) }
         var count = 0
-        while case let doc = cursors.map(\.doc).min()!, doc != PostingsCursor.exhausted {
-            count += 1
-            for cursor in cursors where cursor.doc == doc { cursor.next() }
-        }
+        MergedPostings.forEachStory(in: entries.map { PostingsCursor(segment: segment, term: $0) }) { _ in count += 1 }
         return count
     }
 
@@ -84,76 +80,53 @@ final class MergedPostings {
     let positions: UnsafeMutableRawBufferPointer
 
     init(_ infos: [TermInfo], segment: SegmentReader, positions withPositions: Bool = true) {
-        guard withPositions else {
-            var entries: [(doc: Int32, freq: UInt32)] = []
-            entries.reserveCapacity(infos.reduce(0) { $0 + $1.docFreq })
-            for info in infos {
-                let cursor = PostingsCursor(segment: segment, term: info)
-                while cursor.doc != PostingsCursor.exhausted {
-                    entries.append((Int32(cursor.doc), UInt32(cursor.freq)))
-                    cursor.next()
-                }
-            }
-            entries.sort { $0.doc < $1.doc }
-            var list = PostingList()
-            var i = 0
-            while i < entries.count {
-                var freq = entries[i].freq
-                var j = i + 1
-                while j < entries.count && entries[j].doc == entries[i].doc {
-                    freq += entries[j].freq
-                    j += 1
-                }
-                list.append(doc: UInt32(entries[i].doc), freq: freq)
-                i = j
-            }
-            let fullBlocks = list.count / BitPacking.blockSize
-            let groups = [UInt32](repeating: 0, count: fullBlocks > 0 ? fullBlocks + 1 : 0)
-            (info, postings) = Self.encode(list, positionGroups: groups, segment: segment)
-            positions = Self.copy([], padding: 8)
-            return
-        }
-        var entries: [(doc: Int, positions: [UInt32])] = []
-        for info in infos {
-            let cursor = PostingsCursor(segment: segment, term: info)
-            while cursor.doc != PostingsCursor.exhausted {
-                entries.append((cursor.doc, cursor.positionsOfCurrentDocument()))
-                cursor.next()
-            }
-        }
-        entries.sort { $0.doc < $1.doc }
+        let cursors = infos.map { PostingsCursor(segment: segment, term: $0) }
         var list = PostingList()
         var positionBytes = ByteBuffer()
         var encoder = PositionsEncoder()
-        var i = 0
-        while i < entries.count {
-            var positions = entries[i].positions
-            var j = i + 1
-            while j < entries.count && entries[j].doc == entries[i].doc {
-                positions += entries[j].positions
-                j += 1
+        Self.forEachStory(in: cursors) { doc in
+            guard withPositions else {
+                var freq = 0
+                for cursor in cursors where cursor.doc == doc { freq += cursor.freq }
+                list.append(doc: UInt32(doc), freq: UInt32(freq))
+                return
             }
-            if j > i + 1 { positions.sort() }
-            list.append(doc: UInt32(entries[i].doc), freq: UInt32(max(1, positions.count)))
+            var positions: [UInt32] = []
+            var forms = 0
+            for cursor in cursors where cursor.doc == doc {
+                positions += cursor.positionsOfCurrentDocument()
+                forms += 1
+            }
+            if forms > 1 { positions.sort() }
+            list.append(doc: UInt32(doc), freq: UInt32(max(1, positions.count)))
             positions.withUnsafeBufferPointer { encoder.add(positions: $0, into: &positionBytes) }
-            i = j
         }
-        let (length, groups) = encoder.finishList(into: &positionBytes)
-        let (encoded, buffer) = Self.encode(list, positionGroups: groups, segment: segment)
-        postings = buffer
+        let length: Int, groups: [UInt32]
+        if withPositions {
+            (length, groups) = encoder.finishList(into: &positionBytes)
+        } else {
+            let fullBlocks = list.count / BitPacking.blockSize
+            (length, groups) = (0, [UInt32](repeating: 0, count: fullBlocks > 0 ? fullBlocks + 1 : 0))
+        }
+        var postingBytes = ByteBuffer()
+        let bound = PostingsEncoder.encode(list, norms: [UInt8](segment.norms), positionGroups: groups[...],
+                                           into: &postingBytes)
+        // A cursor loads whole words: 8 readable bytes past the end.
+        postings = Self.copy(postingBytes.bytes, padding: 8)
         positions = Self.copy(positionBytes.bytes, padding: 8)
-        info = TermInfo(docFreq: encoded.docFreq, postings: encoded.postings, positions: 0..<length, bound: encoded.bound)
+        info = TermInfo(docFreq: list.count, postings: 0..<postingBytes.count, positions: 0..<length, bound: bound)
     }
 
-    /// The list in the segment's block form, in a buffer a cursor can load whole words of
-    /// (8 readable bytes past the end).
-    private static func encode(_ list: PostingList, positionGroups: [UInt32], segment: SegmentReader)
-        -> (TermInfo, UnsafeMutableRawBufferPointer) {
-        var postingBytes = ByteBuffer()
-        let bound = PostingsEncoder.encode(list, norms: [UInt8](segment.norms), positionGroups: positionGroups[...],
-                                           into: &postingBytes)
-        let info = TermInfo(docFreq: list.count, postings: 0..<postingBytes.count, positions: 0..<0, bound: bound)
-        return (info, copy(postingBytes.bytes, padding: 8))
+    /// Walks several lists side by side: `body` gets each story holding any of them, in
+    /// order, while the cursors holding it stand on it.
+    static func forEachStory(in cursors: [PostingsCursor], _ body: (Int) -> Void) {
+        while true {
+            var doc = PostingsCursor.exhausted
+            for cursor in cursors where cursor.doc < doc { doc = cursor.doc }
+            guard doc != PostingsCursor.exhausted else { return }
+            body(doc)
+            for cursor in cursors where cursor.doc == doc { cursor.next() }
+        }
     }
 
     deinit {

@@ -4,14 +4,18 @@ import Testing
 /// Every story gets a language: what its page or item declares (the primary subtag), else
 /// what CLD2 finds in its headline and the start of its body, else `und`.
 @Suite struct StoryLanguageTests {
+    func story(_ bytes: [UInt8], path: String) throws -> Story {
+        try #require(try StoryReader().read(bytes, path: path).first)
+    }
+
     func story(_ text: String, path: String) throws -> Story {
-        try #require(try StoryReader().read(Array(text.utf8), path: path).first)
+        try story(Array(text.utf8), path: path)
     }
 
     @Test(arguments: LanguageFixtures.stories)
     func eachFixtureStoryIsInItsLanguage(_ fixture: (file: String, language: String)) throws {
-        let story = try #require(try StoryReader().read(try LanguageFixtures.bytes(fixture.file), path: fixture.file).first)
-        #expect(story.language == fixture.language, "\(fixture.file)")
+        let language = try story(try LanguageFixtures.bytes(fixture.file), path: fixture.file).language
+        #expect(language == fixture.language, "\(fixture.file)")
     }
 
     @Test func aDeclaredLanguageIsKeptAsItsPrimarySubtag() throws {
