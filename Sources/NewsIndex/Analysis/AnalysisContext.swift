@@ -41,7 +41,7 @@ final class LanguageTerms {
     let language: LanguageAnalysis
     private let stemmer: SnowballStemmer?
     /// Each word as written (case, diacritics, joiners) and its term.
-    private var cache: [[UInt8]: [UInt8]] = [:]
+    private var cache = BytesKeyedCache<[UInt8]>(limit: LanguageTerms.cacheLimit)
     static let cacheLimit = 50_000
 
     init(_ language: LanguageAnalysis) {
@@ -52,12 +52,7 @@ final class LanguageTerms {
     /// The term of the word written as `written` (valid UTF-8; its tokenizer term is
     /// `folded`), a word in the language's script.
     func term(written: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let key = Array(written)
-        if let known = cache[key] { return known }
-        let term = analyse(written: written, folded: folded)
-        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[key] = term
-        return term
+        cache.value(for: written) { analyse(written: written, folded: folded) }
     }
 
     /// Lower case with the language's diacritics (the joiners the tokenizer drops left out),

@@ -204,7 +204,8 @@ private struct TokenScanner {
     /// Thai, Lao, Myanmar and Khmer: the scripts ICU breaks into words with dictionaries.
     @inline(__always)
     static func isWrittenWithoutSpaces(_ value: UInt32) -> Bool {
-        (0x0E00...0x0EFF).contains(value) || (0x1000...0x109F).contains(value) || (0x1780...0x17FF).contains(value)
+        // One comparison for the Latin, Greek, Cyrillic, Arabic and Indic letters of most text.
+        value >= 0x0E00 && (0x0E00...0x0EFF).contains(value) || (0x1000...0x109F).contains(value) || (0x1780...0x17FF).contains(value)
             || (0x19E0...0x19FF).contains(value) || (0xAA60...0xAA7F).contains(value) || (0xA9E0...0xA9FF).contains(value)
     }
 

@@ -317,22 +317,15 @@ struct HTMLBodyText {
         return has("display:none") || has("visibility:hidden")
     }
 
-    /// The vocabulary of each `class` and `id` value met so far, by a hash of the value:
-    /// pages repeat a few hundred values over thousands of elements.
-    private var vocabularyCache: [UInt64: (value: [UInt8], vocabulary: HTMLClassVocabulary)] = [:]
+    /// The vocabulary of each `class` and `id` value met so far: pages repeat a few hundred
+    /// values over thousands of elements.
+    private var vocabularyCache = BytesKeyedCache<HTMLClassVocabulary>()
 
     private mutating func vocabulary(of element: HTMLNode) -> HTMLClassVocabulary {
         var result: HTMLClassVocabulary = []
         for name: StaticString in ["class", "id"] {
             element.withAttribute(name) { value in
-                let key = ContentHash.xxh64(UnsafeRawBufferPointer(value))
-                if let known = vocabularyCache[key], known.value.elementsEqual(value) {
-                    result.formUnion(known.vocabulary)
-                    return
-                }
-                let v = HTMLClassVocabulary(value)
-                vocabularyCache[key] = (Array(value), v)
-                result.formUnion(v)
+                result.formUnion(vocabularyCache.value(for: value) { HTMLClassVocabulary(value) })
             }
         }
         return result
