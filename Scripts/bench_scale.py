@@ -18,21 +18,17 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 PEERS = ("tantivy", "pisa")
 
 
-def measured(cmd):
-    """Runs cmd; returns (stdout, wall seconds), exiting on failure."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = proc.communicate()
-    wall = time.perf_counter() - start
+def output(cmd):
+    """The standard output of cmd, exiting with its error when it fails."""
+    proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
-        sys.exit(f"bench-scale: {' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
-    return out, wall
+        sys.exit(f"bench-scale: {' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return proc.stdout
 
 
 def last_json(text):
@@ -72,13 +68,13 @@ def main():
     # Index once per engine; peers from the harness's extracted text, newsidx from the files.
     docs = work / "extracted.jsonl"
     if not docs.exists():
-        measured([py, str(harness), "extract", "--corpus", str(corpus), "--out", str(docs)])
+        output([py, str(harness), "extract", "--corpus", str(corpus), "--out", str(docs)])
     index = {}
     for engine in ("newsidx",) + PEERS:
         out_dir = work / engine
         shutil.rmtree(out_dir, ignore_errors=True)
         source = ["--corpus", str(corpus)] + newsidx if engine == "newsidx" else ["--docs", str(docs)]
-        out, wall = measured([py, str(harness), "index", "--engine", engine, "--out", str(out_dir)] + source)
+        out = output([py, str(harness), "index", "--engine", engine, "--out", str(out_dir)] + source)
         r = last_json(out)
         index[engine] = {"s": r["index_s"], "MB": r["index_bytes"] / 1e6}
         print(f"indexed {engine}: {r['index_s']:.1f} s, {r['index_bytes'] / 1e6:.1f} MB", file=sys.stderr)
@@ -88,7 +84,7 @@ def main():
     for run in range(args.runs):
         for mode in ("any", "all"):
             for engine in ("newsidx",) + PEERS:
-                out, _ = measured([py, str(harness), "search", "--engine", engine, "--index", str(work / engine),
+                out = output([py, str(harness), "search", "--engine", engine, "--index", str(work / engine),
                                    "--queries", str(queries), "--mode", mode] + newsidx)
                 r = last_json(out)
                 snip = r.get("with_snippets") or {}
