@@ -53,6 +53,10 @@ def main():
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--bin", default=".build/release/newsidx")
     args = ap.parse_args()
+    if not (args.shared / "bench" / "extraction_eval.py").is_file():
+        print(f"extraction-eval: no benchmark at {args.shared}/bench/extraction_eval.py; put the shared data "
+              "beside the checkout or set SHARED", file=sys.stderr)
+        return 2
     scorer = load_scorer(args.shared)
     total_seconds, total_pages, empty_pages = 0.0, 0, []
     for folder, single in (("extraction", "scrapinghub"), ("extraction2", None)):
