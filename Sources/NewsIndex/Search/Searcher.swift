@@ -57,7 +57,7 @@ public struct Searcher {
             })
         }
         let terms = query.terms.enumerated().map { slot, text in
-            let df = min(found.reduce(0) { $0 + ($1[slot]?.info.docFreq ?? 0) }, reader.documentCount)
+            let df = min(found.reduce(0) { $0 + ($1[slot]?.docFreq ?? 0) }, reader.documentCount)
             return WeightedTerm(text: text, documentFrequency: df, idf: bm25.idf(documentFrequency: df),
                                 queryFrequency: query.frequencies[slot])
         }

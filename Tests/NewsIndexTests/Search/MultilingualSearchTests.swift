@@ -66,7 +66,7 @@ import Testing
         for segment in reader.segments {
             guard let full = try TermPostings(term, in: segment) else { continue }
             let scored = try #require(try TermPostings(term, in: segment, positions: false))
-            #expect(scored.info.docFreq == full.info.docFreq)
+            #expect(scored.docFreq == full.docFreq)
             let a = full.cursor(), b = scored.cursor()
             while a.doc != PostingsCursor.exhausted {
                 #expect(b.doc == a.doc && b.freq == a.freq)
