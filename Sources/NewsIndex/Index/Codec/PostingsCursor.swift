@@ -37,6 +37,9 @@ final class PostingsCursor {
     private var count = 0
     private var index = 0
     private var tailOffset = 0
+    /// Where the loaded block's packed frequencies start, and their width; -1 once unpacked.
+    private var pendingFreqs = -1
+    private var pendingFreqWidth = 0
     /// The positions group of block `positionBlock` at the start of the positions of its
     /// document `positionIndex`, and where those of the document read last (`lastReadIndex`)
     /// start: a cursor moves forward, so a group is read once however many of its documents'
@@ -105,7 +108,19 @@ final class PostingsCursor {
     }
 
     /// The current document's term frequency.
-    var freq: Int { Int(freqs[index]) }
+    var freq: Int {
+        if pendingFreqs >= 0 { decodeFreqs() }
+        return Int(freqs[index])
+    }
+
+    /// Unpacks the loaded block's frequencies, which `load` leaves packed: a conjunction
+    /// decodes many blocks to look for one document and scores few of them.
+    @inline(never)
+    private func decodeFreqs() {
+        BitPacking.unpack(section, at: pendingFreqs, width: pendingFreqWidth, into: freqs)
+        for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
+        pendingFreqs = -1
+    }
 
     /// Moves to the next document; `doc` becomes `exhausted` at the end.
     func next() {
@@ -129,7 +144,19 @@ final class PostingsCursor {
             while b < fullBlocks && lastDoc(ofBlock: b) < target { b += 1 }
             guard load(b) else { return }
         }
-        while index < count && Int(docs[index]) < target { index += 1 }
+        var i = index
+        if i + 8 < count && Int(docs[i + 8]) < target {
+            // Far into the block (a rare term leading a common one): halve the rest.
+            var hi = count
+            i += 9
+            while i < hi {
+                let mid = (i + hi) >> 1
+                if Int(docs[mid]) < target { i = mid + 1 } else { hi = mid }
+            }
+        } else {
+            while i < count && Int(docs[i]) < target { i += 1 }
+        }
+        index = i
         if index >= count {
             // Only the tail can end below the target: the list is done.
             finish()
@@ -186,6 +213,7 @@ final class PostingsCursor {
                 positionIndex = 0
             }
             while positionIndex < index {
+                if pendingFreqs >= 0 { decodeFreqs() }
                 guard positionGroup.skipDocument(frequency: Int(freqs[positionIndex])) else { return damaged() }
                 positionIndex += 1
             }
@@ -271,12 +299,11 @@ final class PostingsCursor {
                 return false
             }
             BitPacking.unpack(section, at: start + 1, width: docWidth, into: docs)
-            BitPacking.unpack(section, at: freqAt + 1, width: freqWidth, into: freqs)
+            (pendingFreqs, pendingFreqWidth) = (freqAt + 1, freqWidth)
             var running = UInt64(previous)
             for i in 0..<BitPacking.blockSize {
                 running += UInt64(docs[i])
                 docs[i] = UInt32(truncatingIfNeeded: running)
-                freqs[i] &+= 1
             }
             guard running == UInt64(lastDoc(ofBlock: b)) else { fail(); return false }
             count = BitPacking.blockSize
@@ -286,6 +313,7 @@ final class PostingsCursor {
                     fromByteOffset: skipStart + (b - 1) * PostingsEncoder.skipEntrySize + 4, as: UInt32.self)))
             }
             count = docFreq - fullBlocks * BitPacking.blockSize
+            pendingFreqs = -1
             for i in 0..<count {
                 guard let first = readVarint(section, &tailOffset, regionEnd) else { fail(); return false }
                 let tf: UInt64 = first & 1 == 1 ? 1 : (readVarint(section, &tailOffset, regionEnd) ?? 0)
@@ -343,6 +371,7 @@ extension PostingsCursor {
     @discardableResult
     private func refill(from union: PostingsUnion, limit: Int) -> Bool {
         count = union.refill(docs: docs, freqs: freqs, limit: limit)
+        pendingFreqs = -1
         if union.isCorrupt { isCorrupt = true }
         guard count > 0 else {
             finish()
