@@ -13,10 +13,12 @@ final class PostingsUnion {
     let chunk: Int
     /// The last story handed out, -1 before the first.
     private var last = -1
-    /// A bound for the stories of the last refill, and the story it holds through: every part
-    /// stayed in the block it stood in when the refill began.
+    /// A bound for the stories of the last refill of several, and the story it holds
+    /// through: every part stayed in the block it stood in when the refill began. A refill
+    /// of one story leaves the parts where they were; their bounds are read when asked.
     private var refillBound = PostingsEncoder.Bound(maxFrequency: 0, minNorm: 0)
     private var refillThrough = -1
+    private var refilledOne = false
     private var positionScratch: [UInt32] = []
 
     init(_ parts: [PostingsCursor], positions: Bool) {
@@ -24,7 +26,10 @@ final class PostingsUnion {
         chunk = positions ? 1 : BitPacking.blockSize
     }
 
-    var isCorrupt: Bool { parts.contains(where: \.isCorrupt) }
+    var isCorrupt: Bool {
+        for p in parts where p.isCorrupt { return true }
+        return false
+    }
 
     /// The bound over the whole union: the parts' frequencies added, the shortest length.
     var bound: PostingsEncoder.Bound {
@@ -40,7 +45,8 @@ final class PostingsUnion {
         if last >= 0 {
             for p in parts where p.doc == last { p.next() }
         }
-        (refillBound, refillThrough) = partsBound(at: nil)
+        refilledOne = limit == 1
+        (refillBound, refillThrough) = refilledOne ? (refillBound, PostingsCursor.exhausted - 1) : partsBound(at: nil)
         var n = 0
         while n < limit {
             // The part standing lowest, and the lowest story of the others.
@@ -90,7 +96,8 @@ final class PostingsUnion {
     /// The bound of the stories from `target` on, through the story it returns: the last
     /// refill's when `target` is among its stories, else the parts' block bounds added.
     func blockBound(at target: Int) -> (bound: PostingsEncoder.Bound, lastDoc: Int) {
-        target <= last ? (refillBound, refillThrough) : partsBound(at: target)
+        guard target <= last else { return partsBound(at: target) }
+        return refilledOne ? partsBound(at: nil) : (refillBound, refillThrough)
     }
 
     /// The parts' block bounds at `target` (each at its own story when nil) added, through
