@@ -29,6 +29,9 @@ import Testing
     static let queries: [[String]] = [
         ["w0", "w1"], ["w0", "w150"], ["w3", "w200", "w399"], ["w10", "w11", "w12", "w13"],
         ["w1", "w2", "w3", "w4", "w5", "w6"], ["w300"], ["w0", "w300", "w5"],
+        // Words with several forms, read side by side (`PostingsUnion`).
+        [AlternativeTerms.join(["w0", "w7"]), "w150"], [AlternativeTerms.join(["w2", "w390"]), AlternativeTerms.join(["w9", "w10"])],
+        ["w250", AlternativeTerms.join(["w1", "w3", "w399"])],
     ]
 
     @Test(arguments: queries)
@@ -44,6 +47,13 @@ import Testing
     /// Guards the any-term test above against passing vacuously: common terms do get pruned.
     @Test func commonTermsArePrunedAndTheirCountMarkedAsAnEstimate() throws {
         let results = try Self.pruning.search(Query(terms: ["w0", "w1", "w2"], mode: .any), limit: 1)
+        #expect(!results.totalHitsIsExact)
+    }
+
+    /// Guards the all-terms test against passing vacuously: a rarer word leading a common
+    /// one has most of its stories passed over once the top is full.
+    @Test func aRareLeadWithACommonWordIsPrunedAndItsCountMarkedAsAnEstimate() throws {
+        let results = try Self.pruning.search(Query(terms: ["w0", "w150"], mode: .all), limit: 1)
         #expect(!results.totalHitsIsExact)
     }
 
