@@ -88,9 +88,23 @@ final class PostingsUnion {
     }
 
     /// Moves every part to its first story at or after `target`, which lies past the last
-    /// story handed out.
-    func advance(to target: Int) {
-        for p in parts { p.advance(to: target) }
+    /// story handed out, and hands out the first of them (`PostingsCursor.exhausted` at the
+    /// end) with its frequencies added, and whether a part is damaged: a walk that leaps
+    /// seldom reads the next ones.
+    func leap(to target: Int) -> (doc: Int, freq: Int, damaged: Bool) {
+        var doc = PostingsCursor.exhausted, freq = 0, damaged = false
+        for p in parts {
+            p.advance(to: target)
+            damaged = damaged || p.isCorrupt
+            if p.doc < doc {
+                (doc, freq) = (p.doc, p.freq)
+            } else if p.doc == doc && doc != PostingsCursor.exhausted {
+                freq += p.freq
+            }
+        }
+        if doc != PostingsCursor.exhausted { last = doc }
+        refilledOne = true
+        return (doc, freq, damaged)
     }
 
     /// The bound of the stories from `target` on, through the story it returns: the last
