@@ -18,9 +18,10 @@ SHARED  ?= ../shared
 # XML, zlib for .gz input, zstd for the stored stories; and CLD2, the language detector,
 # which newsidx opens when a story's language must be detected.
 APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev libcld2-0 libstemmer0d libicu-dev
-# And those `make test` needs beside them: readelf, git (a clone for a consumer package), and
-# man and groff to render the man pages (man -l).
-TEST_APT_PACKAGES := binutils git man-db groff-base
+# And those `make test` needs beside them: readelf, git (a clone for a consumer package),
+# man and groff to render the man pages (man -l), and valgrind (the release binary under
+# memcheck).
+TEST_APT_PACKAGES := binutils git man-db groff-base valgrind
 
 .PHONY: all deps test-deps browser-deps bench-serve bench-scale build cli release-setup share install-files debug demo test soak fuzz bench scale eval extraction-eval dups-eval install uninstall clean
 

@@ -3,6 +3,7 @@
 # after `make build`:
 # - the binary is a position-independent executable with full RELRO (as Debian builds every
 #   package) and does not load libxml2 at start (it is opened on first use);
+# - add, a phrase search and check of Corpus/ make no memory errors under valgrind's memcheck;
 # - `make install DESTDIR=…` installs both programs, a man page for newsidx and each
 #   subcommand, and bash, zsh and fish completions; `man -l` renders every page; bash
 #   completes `newsidx se<TAB>` to `search`; the installed newsidx finds the installed
@@ -36,6 +37,19 @@ if grep -q 'NEEDED.*libxml2' <<<"$dynamic"; then fail "$BIN loads libxml2 at sta
 if grep -qE 'NEEDED.*(libcld2|libstdc\+\+|libstemmer|libicu)' <<<"$dynamic"; then fail "$BIN loads CLD2, libstemmer, ICU or the shared libstdc++ at start (they are opened on first use)"; fi
 grep -E 'Type:|BIND_NOW|FLAGS_1|NEEDED' <<<"$header$dynamic" | sed 's/^ */  /'
 grep 'GNU_RELRO' <<<"$segments" | sed 's/^ */  /'
+
+# --- Memory errors -------------------------------------------------------------------------
+# The optimised code under valgrind's memcheck: add, a phrase search and check on Corpus/
+# must make no invalid read or write. Debug-build tests cannot see what the optimiser does
+# (Swift 6.3.1 freed an unused array before copying into it in `check`, corrupting the heap).
+VG_INDEX=$(mktemp -d "${TMPDIR:-/tmp}/newsidx-memcheck.XXXXXX")
+memcheck() { valgrind --tool=memcheck --error-exitcode=99 --quiet "$BIN" "$@" >/dev/null 2>"$VG_INDEX.log" \
+    || { fail "memcheck: newsidx $* made memory errors:"; head -30 "$VG_INDEX.log" >&2; }; }
+memcheck add Corpus --index "$VG_INDEX/index" --quiet
+memcheck search --index "$VG_INDEX/index" '"Lavrov" Kursk' --limit 3
+memcheck check --index "$VG_INDEX/index"
+rm -rf "$VG_INDEX" "$VG_INDEX.log"
+echo "  memcheck: add, search and check of Corpus/ made no memory errors"
 
 # --- make install / uninstall --------------------------------------------------------------
 DEST=$(mktemp -d "${TMPDIR:-/tmp}/newsidx-install.XXXXXX")
@@ -101,4 +115,4 @@ if [ "$failures" -gt 0 ]; then
     echo "check_release: $failures failure(s)" >&2
     exit 1
 fi
-echo "check_release: ok (PIE, full RELRO, no libxml2 at start; binary, man pages and completions installed and removed)"
+echo "check_release: ok (PIE, full RELRO, no libxml2 at start, no memory errors under memcheck; binary, man pages and completions installed and removed)"

@@ -67,7 +67,10 @@ extension SegmentReader {
             guard cursor.doc > last, cursor.doc < segment.documentCount else {
                 return "document \(cursor.doc) out of order or range"
             }
-            _ = cursor.positionsOfCurrentDocument()
+            // Decoding them is the check (damage sets `isCorrupt`); nothing is kept. Not
+            // `_ = positionsOfCurrentDocument()`: Swift 6.3.1's optimiser freed that unused
+            // array before copying the positions into it, corrupting the heap.
+            cursor.withPositionsOfCurrentDocument { _ in }
             last = cursor.doc
             count += 1
             cursor.next()
