@@ -4,11 +4,22 @@ struct SegmentWriter {
     private let analyzer: Analyzer
     private let context = AnalysisContext()
     private var terms = TermTable()
-    /// Per term: encoded postings and positions so far, the last document and the frequency.
+    /// Per term: encoded postings and positions so far, and its counters (`TermState`).
     private var postings: [[UInt8]] = []
     private var positions: [[UInt8]] = []
-    private var lastDoc: [Int32] = []
-    private var docFreq: [Int32] = []
+    private var state: [TermState] = []
+
+    /// A term's counters side by side, so that recording an occurrence or closing a document
+    /// touches one cache line of them rather than one per counter (a segment holds hundreds
+    /// of thousands of terms, met in no order).
+    private struct TermState {
+        /// The last document holding the term, and how many do.
+        var lastDoc: Int32 = 0
+        var docFreq: Int32 = 0
+        /// In the document being added: the term's frequency and last position.
+        var frequency: Int32 = 0
+        var lastPosition: UInt32 = 0
+    }
 
     private var docs = ByteBuffer()
     private var norms: [UInt8] = []
@@ -22,11 +33,8 @@ struct SegmentWriter {
     /// Bytes allocated by the per-term lists.
     private var postingBytes = 0
 
-    /// The document being added: the terms it holds so far, each term's frequency and last
-    /// position in it, and its token count.
+    /// The document being added: the terms it holds so far and its token count.
     private var touched: [Int32] = []
-    private var frequency: [Int32] = []
-    private var lastPosition: [UInt32] = []
     private var documentTokens = 0
 
     private(set) var documentCount = 0
@@ -125,10 +133,7 @@ struct SegmentWriter {
         if id == postings.count {
             postings.append([])
             positions.append([])
-            lastDoc.append(0)
-            docFreq.append(0)
-            frequency.append(0)
-            lastPosition.append(0)
+            state.append(TermState())
         }
         return id
     }
@@ -137,14 +142,14 @@ struct SegmentWriter {
     /// a delta within the document); the term is noted as seen in this document.
     private mutating func occur(_ term: Int, at position: UInt32, counted: Bool = true) {
         let before = positions[term].capacity
-        if frequency[term] == 0 {
+        if state[term].frequency == 0 {
             touched.append(Int32(term))
             positions[term].appendVarint(UInt64(position))
         } else {
-            positions[term].appendVarint(UInt64(position &- lastPosition[term]))
+            positions[term].appendVarint(UInt64(position &- state[term].lastPosition))
         }
-        lastPosition[term] = position
-        frequency[term] += 1
+        state[term].lastPosition = position
+        state[term].frequency += 1
         if counted { documentTokens += 1 }
         postingBytes += positions[term].capacity - before
     }
@@ -154,14 +159,14 @@ struct SegmentWriter {
     private mutating func finishDocument(_ doc: Int32) {
         for t in touched {
             let term = Int(t)
-            let tf = Int(frequency[term])
+            let tf = Int(state[term].frequency)
             let before = postings[term].capacity
-            let delta = UInt64(doc - lastDoc[term])
+            let delta = UInt64(doc - state[term].lastDoc)
             postings[term].appendVarint(delta << 1 | (tf == 1 ? 1 : 0))
             if tf != 1 { postings[term].appendVarint(UInt64(tf)) }
-            lastDoc[term] = doc
-            docFreq[term] += 1
-            frequency[term] = 0
+            state[term].lastDoc = doc
+            state[term].docFreq += 1
+            state[term].frequency = 0
             postingBytes += postings[term].capacity - before
         }
         totalTokens += UInt64(documentTokens)
@@ -202,7 +207,7 @@ struct SegmentWriter {
         for id32 in terms.sortedIDs() {
             let id = Int(id32)
             encoded.removeAll()
-            let list = PostingList(varint: postings[id], count: Int(docFreq[id]))
+            let list = PostingList(varint: postings[id], count: Int(state[id].docFreq))
             let groups = positionsEncoder.encode(freqs: list.freqs, positions: positions[id], into: &encoded)
             let positionStart = file.sectionLength
             try file.append(encoded.bytes)
