@@ -119,7 +119,7 @@ extension IndexWriter {
             }
             var files = 0
             var failure: IndexError?
-            CorpusWalker().walkEntries(root.path, onFile: { file in
+            CorpusWalker().walkEntriesOnAnotherThread(root.path, onFile: { file in
                 // A file below a root nested in this one is that root's, and its walk's.
                 guard failure == nil, let key = key(of: file.path), key.root == root.id else { return }
                 files += 1
