@@ -54,9 +54,10 @@ import Testing
         #expect(top == "a.txt", "its frequency is the sum of its forms' (headline twice, body twice)")
     }
 
-    /// A search that only scores merges a term's forms without their positions: the same
-    /// stories and frequencies as the merge with positions that phrases need.
-    @Test func alternativesMergeToTheSameStoriesWithoutPositions() throws {
+    /// A search that only scores reads a term's forms side by side a block at a time,
+    /// without positions: the same stories and frequencies as the reading with positions
+    /// that phrases need, one story at a time.
+    @Test func alternativesGiveTheSameStoriesWithoutPositions() throws {
         corpus.write("ru.txt", String(decoding: try LanguageFixtures.bytes("ru.txt"), as: UTF8.self))
         corpus.write("a.txt", "Министра\n\nминистра министра.\n")
         corpus.write("b.txt", "Глава\n\nминистра.\n")
