@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// A blocking first-in-first-out queue between one producing and one consuming thread,
 /// bounded in items and in weight (bytes): the reader of files stays at most `capacity`
@@ -85,5 +86,26 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
             cancelled = true
             pthread_cond_broadcast(changed)
         }
+    }
+
+    /// Runs `produce` on a thread of its own, pushing into a new queue, and hands each item to
+    /// `consume` on this thread in order. When `consume` returns or throws, the producer is
+    /// cancelled (its next `push` returns false) and waited for.
+    static func handOver<E: Error>(
+        capacity: Int, maxWeight: Int = .max, produce: @escaping @Sendable (BoundedQueue) -> Void,
+        consume: (Element) throws(E) -> Void
+    ) throws(E) {
+        let queue = BoundedQueue(capacity: capacity, maxWeight: maxWeight)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) {
+            produce(queue)
+            queue.close()
+        }
+        defer {
+            queue.cancel()
+            while queue.pop() != nil {}
+            done.wait()
+        }
+        while let item = queue.pop() { try consume(item) }
     }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 extension CorpusWalker {
     /// What a walk on another thread hands over: files in batches, and warnings.
     private enum Found: Sendable {
@@ -16,9 +14,7 @@ extension CorpusWalker {
         onFile: (Entry) -> Void,
         onWarning: (_ path: String, _ reason: String) -> Void
     ) {
-        let queue = BoundedQueue<Found>(capacity: 64)
-        let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) {
+        BoundedQueue<Found>.handOver(capacity: 64, produce: { queue in
             var batch: [Entry] = []
             var stopped = false
             func flush() {
@@ -34,14 +30,7 @@ extension CorpusWalker {
                 if !stopped { stopped = !queue.push(.warning(path: path, reason: reason)) }
             })
             flush()
-            queue.close()
-        }
-        defer {
-            queue.cancel()
-            while queue.pop() != nil {}
-            done.wait()
-        }
-        while let found = queue.pop() {
+        }) { found in
             switch found {
             case .files(let files): for file in files { onFile(file) }
             case .warning(let path, let reason): onWarning(path, reason)

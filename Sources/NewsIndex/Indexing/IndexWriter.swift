@@ -195,19 +195,9 @@ public final class IndexWriter {
     func read(_ paths: [String], with reader: FileReader, summary: inout AddSummary, onEvent: (AddEvent) -> Void,
               handle: (FileReader.ReadFile, inout AddSummary) throws(IndexError) -> Void) throws(IndexError) {
         // Read-ahead: enough to keep both cores busy, a small share of the memory budget.
-        let queue = BoundedQueue<FileReader.Item>(capacity: 64, maxWeight: max(1 << 20, options.memoryBudget / 16))
-        let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) {
-            reader.read(paths, into: queue)
-            queue.close()
-        }
-        defer {
-            queue.cancel()
-            while queue.pop() != nil {}
-            done.wait()
-        }
         var progress = AddProgress()
-        while let item = queue.pop() {
+        try BoundedQueue<FileReader.Item>.handOver(capacity: 64, maxWeight: max(1 << 20, options.memoryBudget / 16),
+                                                  produce: { reader.read(paths, into: $0) }) { item throws(IndexError) in
             switch item {
             case .skipped(let path, let reason):
                 summary.skipped += 1

@@ -6,6 +6,9 @@
 struct TermPostings {
     /// The stories of the segment holding the term (any of its forms).
     let docFreq: Int
+    /// The term's entry when the segment holds one form of it, else every form's (so a
+    /// search in one language makes no array per term and segment).
+    private let entry: TermInfo
     private let forms: [TermInfo]
     private let segment: SegmentReader
     private let positions: Bool
@@ -17,14 +20,16 @@ struct TermPostings {
         if !term.contains(AlternativeTerms.separator) {
             // One form, as every term of an index in one language: no list of entries.
             guard let entry = try segment.lookup(term) else { return nil }
-            forms = [entry]
+            (self.entry, forms) = (entry, [])
+            docFreq = entry.docFreq
         } else {
-            forms = try Self.entries(of: term, in: segment)
-            guard !forms.isEmpty else { return nil }
+            let found = try Self.entries(of: term, in: segment)
+            guard let entry = found.first else { return nil }
+            (self.entry, forms) = (entry, found.count > 1 ? found : [])
+            docFreq = forms.isEmpty ? entry.docFreq : PostingsUnion.storyCount(of: forms, in: segment)
         }
         self.segment = segment
         self.positions = positions
-        docFreq = forms.count == 1 ? forms[0].docFreq : PostingsUnion.storyCount(of: forms, in: segment)
     }
 
     init?(_ term: String, in segment: SegmentReader, positions: Bool = true) throws(IndexError) {
@@ -54,7 +59,7 @@ struct TermPostings {
 
     /// A cursor over the postings.
     func cursor() -> PostingsCursor {
-        guard forms.count > 1 else { return PostingsCursor(segment: segment, term: forms[0]) }
+        guard !forms.isEmpty else { return PostingsCursor(segment: segment, term: entry) }
         let union = PostingsUnion(forms.map { PostingsCursor(segment: segment, term: $0) }, positions: positions)
         return PostingsCursor(union: union, docFreq: docFreq, documentCount: segment.documentCount)
     }

@@ -369,23 +369,13 @@ extension PostingsCursor {
     @inline(never) @_effects(releasenone)
     private func refillFromUnion() {
         guard let union else { return }
-        refill(from: union, limit: union.chunk)
-    }
-
-    /// Fills the block buffer with up to `limit` of `union`'s next stories; false at the end.
-    @discardableResult
-    private func refill(from union: PostingsUnion, limit: Int) -> Bool {
-        count = union.refill(docs: docs, freqs: freqs, limit: limit)
+        count = union.refill(docs: docs, freqs: freqs)
         pendingFreqs = -1
         if union.isCorrupt { isCorrupt = true }
-        guard count > 0 else {
-            finish()
-            return false
-        }
+        guard count > 0 else { return finish() }
         block += 1
         index = 0
         doc = Int(docs[0])
-        return true
     }
 }
 

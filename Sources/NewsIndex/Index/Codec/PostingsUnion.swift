@@ -38,10 +38,11 @@ final class PostingsUnion {
         return total
     }
 
-    /// Writes up to `limit` of the next stories, in order, into `docs` and their summed
+    /// Writes up to `chunk` of the next stories, in order, into `docs` and their summed
     /// frequencies into `freqs`; returns how many (none at the end). Stops at the end of any
     /// part's current block, so that `refillBound` covers what it wrote.
-    func refill(docs: UnsafeMutablePointer<UInt32>, freqs: UnsafeMutablePointer<UInt32>, limit: Int) -> Int {
+    func refill(docs: UnsafeMutablePointer<UInt32>, freqs: UnsafeMutablePointer<UInt32>) -> Int {
+        let limit = chunk
         if last >= 0 {
             for p in parts where p.doc == last { p.next() }
         }
