@@ -388,15 +388,16 @@ public final class IndexWriter {
             try FileSystem.writeDurably(store.path(DeletionSet.fileName(segment: id, generation: generation)), set.serialize())
             next.segments[i].deletionGeneration = generation
         }
+        var origins = DocumentOrigins(previous: manifest.segments, added: written)
         next.segments += written
         written = []
         for (id, segment) in writtenSegments { baseSegments[id] = segment }
         writtenSegments = [:]
         consultedWritten = 0
         while let ids = mergingAll ? policy.mergeAll(next.segments) : policy.nextMerge(next.segments) {
-            try merge(ids, in: &next)
+            try merge(ids, in: &next, origins: &origins)
         }
-        try writeClusters(of: &next)
+        try writeClusters(of: &next, carryingOver: mergingAll ? nil : origins)
         try store.publish(next)
         manifest = next
         changedDeletions = []
@@ -411,8 +412,8 @@ public final class IndexWriter {
     }
 
     /// Merges segments `ids` of `next` into a new segment written beside them (published
-    /// with `next`).
-    private func merge(_ ids: [UInt64], in next: inout Manifest) throws(IndexError) {
+    /// with `next`), recording where its documents came from in `origins`.
+    private func merge(_ ids: [UInt64], in next: inout Manifest, origins: inout DocumentOrigins) throws(IndexError) {
         let merger = SegmentMerger(try ids.map { id throws(IndexError) in
             SegmentMerger.Source(segment: try reader(id), deletions: deletions[id])
         })
@@ -434,24 +435,45 @@ public final class IndexWriter {
                                  at: min(at, next.segments.count))
         }
         for old in ids { deletions[old] = nil }
+        origins.merged(ids, into: id, maps: outcome.documentMaps, documentCount: outcome.documentCount)
     }
 
     /// Clusters the live stories of `next` and writes its cluster file (published with it).
-    /// Every commit recomputes them from the segments' fingerprints, which is linear in the
-    /// index's size (`NearDuplicateClustering`): a copy added joins its cluster, a deleted
-    /// representative gives way to the next earliest member, merges renumber nothing visible.
-    private func writeClusters(of next: inout Manifest) throws(IndexError) {
+    /// With the previous state's clusters and `origins` (where `next`'s documents were), only
+    /// what changed is clustered again (`ClusterUpdate`): a cron's commit of a few stories
+    /// costs one pass over the fingerprints, not a recomputation. Without them (`compact`),
+    /// or when much changed, or when the previous file cannot be read, the clusters are
+    /// computed from scratch (`NearDuplicateClustering`).
+    private func writeClusters(of next: inout Manifest, carryingOver origins: DocumentOrigins?) throws(IndexError) {
         var readers: [SegmentReader] = []
         var deleted: [DeletionSet?] = []
         for segment in next.segments {
             readers.append(try reader(segment.id))
             deleted.append(deletions[segment.id])
         }
+        let clustering = NearDuplicateClustering(threshold: options.duplicateThreshold)
+        var clusters: [NearDuplicateClustering.Cluster]?
+        if let origins, let previous = previousClusters() {
+            clusters = ClusterUpdate(clustering: clustering).clusters(
+                previous: previous, segments: readers, deletions: deleted,
+                origins: next.segments.map { origins.bySegment[$0.id] ?? .added })
+        }
         let name = ClusterFile.fileName(generation: next.generation)
         inFlight.insert(name)
-        try ClusterFile.write(for: next.segments, readers: readers, deletions: deleted,
-                              threshold: options.duplicateThreshold, to: store.path(name))
+        try ClusterFile.write(clusters ?? clustering.clusters(segments: readers, deletions: deleted),
+                              for: next.segments, to: store.path(name))
         next.clusterGeneration = next.generation
+    }
+
+    /// The clusters of the state this commit follows, addressed in it; nil when it has none
+    /// or its file does not read back intact (the commit then clusters from scratch).
+    private func previousClusters() -> [NearDuplicateClustering.Cluster]? {
+        guard manifest.clusterGeneration > 0 else { return nil }
+        let name = ClusterFile.fileName(generation: manifest.clusterGeneration)
+        guard let file = try? ClusterFile(path: store.path(name), name: name,
+                                          segments: manifest.segments.map { ($0.id, $0.documentCount) }),
+              file.verifyChecksum() else { return nil }
+        return file.allClusters()
     }
 
     /// The reader of segment `id`, opening it if it was written by this writer.

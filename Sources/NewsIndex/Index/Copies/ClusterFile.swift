@@ -15,12 +15,19 @@
 ///     clusters   (cluster count + 1) u32: where each cluster's members start in `members`
 ///     members    per member: segment's position u32, document u32, similarity to the
 ///                representative (f32); the representative first
+///     linked     (version 2) linked count u32; (cluster count + 1) u32: where each
+///                cluster's linked stories start; per linked story: segment's position u32,
+///                document u32 (`NearDuplicateClustering.Cluster.linked`: joined to the
+///                members, not copies of the representative; in no cluster for a search)
 ///     checksum   CRC-32 of everything before it, u32
+///
+/// Version 1 files (no linked stories) are read as they are.
 final class ClusterFile: @unchecked Sendable {
     static let magic: [UInt8] = Array("NIDXCLU1".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 24
     static let memberSize = 12
+    static let linkedSize = 8
 
     static func fileName(generation: UInt64) -> String { "clusters-\(generation)" }
 
@@ -30,6 +37,8 @@ final class ClusterFile: @unchecked Sendable {
     private let clusterTable: Int
     private let memberTable: Int
     private let memberCount: Int
+    /// Where the linked stories' starts and entries are; nil in a version 1 file.
+    private let linkedTables: (starts: Int, entries: Int, count: Int)?
 
     /// Maps `path` and checks that it describes exactly `segments` (ids and document counts).
     init(path: String, name: String, segments: [(id: UInt64, documentCount: Int)]) throws(IndexError) {
@@ -40,8 +49,9 @@ final class ClusterFile: @unchecked Sendable {
             throw corrupt("not a newsidx cluster file")
         }
         func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
-        guard u32(8) == Int(Self.version) else {
-            throw .unsupportedFormat(file: name, found: u32(8), supported: Int(Self.version))
+        let version = u32(8)
+        guard version == 1 || version == Int(Self.version) else {
+            throw .unsupportedFormat(file: name, found: version, supported: Int(Self.version))
         }
         guard u32(12) == segments.count else { throw corrupt("lists \(u32(12)) segments, the manifest \(segments.count)") }
         clusterCount = u32(16)
@@ -65,7 +75,18 @@ final class ClusterFile: @unchecked Sendable {
         documentTables = tables
         clusterTable = at
         memberTable = clusterTable + 4 * (clusterCount + 1)
-        guard bytes.count == memberTable + Self.memberSize * memberCount + 4 else { throw corrupt("size does not match its tables") }
+        let membersEnd = memberTable + Self.memberSize * memberCount
+        if version == 1 {
+            linkedTables = nil
+            guard bytes.count == membersEnd + 4 else { throw corrupt("size does not match its tables") }
+        } else {
+            guard bytes.count >= membersEnd + 8 else { throw corrupt("size does not match its tables") }
+            let count = u32(membersEnd)
+            let starts = membersEnd + 4
+            let entries = starts + 4 * (clusterCount + 1)
+            linkedTables = (starts, entries, count)
+            guard bytes.count == entries + Self.linkedSize * count + 4 else { throw corrupt("size does not match its tables") }
+        }
         _ = documents
     }
 
@@ -89,34 +110,52 @@ final class ClusterFile: @unchecked Sendable {
         }
     }
 
-    /// The number of members of cluster `number`.
-    func size(_ number: Int) -> Int {
-        let bytes = file.bytes
-        let start = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: clusterTable + 4 * number, as: UInt32.self)))
-        let end = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: clusterTable + 4 * number + 4, as: UInt32.self)))
-        return max(0, end - start)
-    }
-
     /// Whether the checksum matches the contents (`newsidx check`; not on every search).
     func verifyChecksum() -> Bool {
         let body = UnsafeRawBufferPointer(rebasing: file.bytes[..<(file.bytes.count - 4)])
         return CRC32.checksum(body) == UInt32(littleEndian: file.bytes.loadUnaligned(fromByteOffset: file.bytes.count - 4, as: UInt32.self))
     }
 
+    /// The linked stories of cluster `number` (none in a version 1 file).
+    func linked(_ number: Int) -> [(segment: Int, doc: Int)] {
+        guard let tables = linkedTables else { return [] }
+        let bytes = file.bytes
+        func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+        let start = min(u32(tables.starts + 4 * number), tables.count)
+        let end = min(max(u32(tables.starts + 4 * number + 4), start), tables.count)
+        return (start..<end).map { k in
+            let at = tables.entries + Self.linkedSize * k
+            return (u32(at), u32(at + 4))
+        }
+    }
+
+    /// Every cluster, its members and its linked stories: what a commit carries over.
+    func allClusters() -> [NearDuplicateClustering.Cluster] {
+        (0..<clusterCount).map { NearDuplicateClustering.Cluster(members: members($0), linked: linked($0)) }
+    }
+
     /// Clusters the live stories of `segments` (read through `readers`, with their
-    /// `deletions`) and writes the file durably to `path`: a commit, and a repair that
-    /// dropped segments or found this file damaged, both do.
+    /// `deletions`) from scratch and writes the file durably to `path`: a repair that
+    /// dropped segments or found this file damaged does.
     static func write(for segments: [Manifest.Segment], readers: [SegmentReader], deletions: [DeletionSet?],
                       threshold: Double, to path: String) throws(IndexError) {
         let clusters = NearDuplicateClustering(threshold: threshold).clusters(segments: readers, deletions: deletions)
+        try write(clusters, for: segments, to: path)
+    }
+
+    /// Writes `clusters` of `segments` durably to `path`.
+    static func write(_ clusters: [NearDuplicateClustering.Cluster], for segments: [Manifest.Segment],
+                      to path: String) throws(IndexError) {
         try FileSystem.writeDurably(path, serialize(clusters, segments: segments.map { ($0.id, $0.documentCount) }))
     }
 
     /// The file's bytes for `clusters` over `segments` (id and document count each).
-    static func serialize(_ clusters: [[NearDuplicateClustering.Member]],
+    static func serialize(_ clusters: [NearDuplicateClustering.Cluster],
                           segments: [(id: UInt64, documentCount: Int)]) -> [UInt8] {
-        let memberCount = clusters.reduce(0) { $0 + $1.count }
-        var out = ByteBuffer(capacity: headerSize + segments.reduce(0) { $0 + 16 + 4 * $1.documentCount } + 16 * memberCount + 8)
+        let memberCount = clusters.reduce(0) { $0 + $1.members.count }
+        let linkedCount = clusters.reduce(0) { $0 + $1.linked.count }
+        var out = ByteBuffer(capacity: headerSize + segments.reduce(0) { $0 + 16 + 4 * $1.documentCount }
+                                 + 8 * clusters.count + memberSize * memberCount + linkedSize * linkedCount + 16)
         out.append(contentsOf: magic)
         out.appendUInt32(version)
         out.appendUInt32(UInt32(segments.count))
@@ -132,23 +171,37 @@ final class ClusterFile: @unchecked Sendable {
             tables.append(out.count)
             out.append(contentsOf: repeatElement(0, count: 4 * segment.documentCount))
         }
-        for (c, members) in clusters.enumerated() {
-            for m in members { out.setUInt32(UInt32(c + 1), at: tables[m.segment] + 4 * m.doc) }
+        for (c, cluster) in clusters.enumerated() {
+            for m in cluster.members { out.setUInt32(UInt32(c + 1), at: tables[m.segment] + 4 * m.doc) }
         }
-        var start: UInt32 = 0
-        out.appendUInt32(0)
-        for members in clusters {
-            start += UInt32(members.count)
-            out.appendUInt32(start)
-        }
-        for members in clusters {
-            for m in members {
+        appendStarts(clusters.map(\.members.count), to: &out)
+        for cluster in clusters {
+            for m in cluster.members {
                 out.appendUInt32(UInt32(m.segment))
                 out.appendUInt32(UInt32(m.doc))
                 out.appendUInt32(m.similarity.bitPattern)
             }
         }
+        out.appendUInt32(UInt32(linkedCount))
+        appendStarts(clusters.map(\.linked.count), to: &out)
+        for cluster in clusters {
+            for story in cluster.linked {
+                out.appendUInt32(UInt32(story.segment))
+                out.appendUInt32(UInt32(story.doc))
+            }
+        }
         out.appendUInt32(CRC32.checksum(out.bytes))
         return out.bytes
+    }
+
+    /// Where each cluster's entries start in a table of `counts` entries a cluster, and
+    /// where the last ends: (clusters + 1) u32.
+    private static func appendStarts(_ counts: [Int], to out: inout ByteBuffer) {
+        var start: UInt32 = 0
+        out.appendUInt32(0)
+        for count in counts {
+            start += UInt32(count)
+            out.appendUInt32(start)
+        }
     }
 }

@@ -61,65 +61,56 @@ struct NearDuplicateClustering {
         var similarity: Float
     }
 
+    /// A cluster as clustering leaves it: its members, the representative first, and the
+    /// stories joined to them through copies that are not copies of the representative
+    /// (`linked`, in story order). These are not in the cluster, but they are part of what was
+    /// joined: when the representative goes, a later commit clusters them again with the rest
+    /// (`ClusterUpdate`), as a full computation would.
+    struct Cluster: Equatable {
+        var members: [Member]
+        var linked: [(segment: Int, doc: Int)]
+
+        static func == (a: Cluster, b: Cluster) -> Bool {
+            a.members == b.members && a.linked.elementsEqual(b.linked) { $0.segment == $1.segment && $0.doc == $1.doc }
+        }
+    }
+
     /// Clusters of two stories or more, each representative first (the earliest story; the
     /// longest when dates tie or are unknown; stories without a date come after dated
-    /// ones; the smallest story id last), the others by date then story id.
-    func clusters(segments: [SegmentReader], deletions: [DeletionSet?]) -> [[Member]] {
-        // Stories are numbered across segments (`starts`); those long enough to cluster
-        // are listed by that number.
-        var starts = [0]
-        for segment in segments { starts.append(starts.last! + segment.documentCount) }
+    /// ones; the smallest story id last), the others by date then story id; clusters in the
+    /// order of their first story.
+    func clusters(segments: [SegmentReader], deletions: [DeletionSet?]) -> [Cluster] {
+        let stories = NumberedStories(segments: segments, deletions: deletions)
+        defer { stories.releaseFingerprints() }
+        // Stories long enough to cluster, by number.
         var eligible: [UInt32] = []
-        for (s, segment) in segments.enumerated() {
-            for doc in 0..<segment.documentCount where !(deletions[s]?.contains(doc) ?? false) {
-                let shingles = UInt32(littleEndian: segment.fingerprints.loadUnaligned(
-                    fromByteOffset: doc * Fingerprint.recordSize + 8, as: UInt32.self))
-                if doc % Self.releaseEvery == Self.releaseEvery - 1 { segment.file.release(segment.fingerprints) }
-                guard shingles >= UInt32(Fingerprint.minimumShingles) else { continue }
-                eligible.append(UInt32(starts[s] + doc))
+        for s in segments.indices {
+            for doc in 0..<segments[s].documentCount where !stories.isDeleted(segment: s, doc: doc) {
+                stories.releaseWhileWalking(segment: s, after: doc)
+                if stories.isLongEnough(segment: s, doc: doc) { eligible.append(UInt32(stories.number(segment: s, doc: doc))) }
             }
-            segment.file.release(segment.fingerprints)
+            segments[s].file.release(segments[s].fingerprints)
         }
         let n = eligible.count
         guard n > 1 else { return [] }
-        func address(_ i: Int) -> (segment: Int, doc: Int) {
-            let number = Int(eligible[i])
-            var lo = 0, hi = segments.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if starts[mid] <= number { lo = mid } else { hi = mid - 1 }
-            }
-            return (lo, number - starts[lo])
-        }
-        func record(_ i: Int) -> UnsafeRawBufferPointer {
-            let (s, doc) = address(i)
-            return segments[s].fingerprintBytes(doc)
-        }
+        func record(_ i: Int) -> UnsafeRawBufferPointer { stories.record(Int(eligible[i])) }
 
-        var parent = [Int32](0..<Int32(n))
-        func find(_ i: Int) -> Int {
-            var r = i
-            while parent[r] != Int32(r) { r = Int(parent[r]) }
-            var j = i
-            while parent[j] != Int32(r) { let next = Int(parent[j]); parent[j] = Int32(r); j = next }
-            return r
-        }
+        var joins = UnionFind(count: n)
         // Verifying candidates reads fingerprints anywhere, a page or two a pair: what it
         // read is dropped from memory every `releaseEveryComparisons` pairs.
         var comparisons = 0
         func join(_ a: Int, _ b: Int) -> Bool {
-            let ra = find(a), rb = find(b)
+            let ra = joins.find(a), rb = joins.find(b)
             if ra == rb { return true }
             comparisons += 1
-            if comparisons % Self.releaseEveryComparisons == 0 { for segment in segments { segment.file.release(segment.fingerprints) } }
+            if comparisons % Self.releaseEveryComparisons == 0 { stories.releaseFingerprints() }
             if !isCopy(record(a), record(b)) { return false }
-            if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
+            joins.union(roots: ra, rb)
             return true
         }
 
-        // One band at a time: a 32-bit key per story (the band's two 16-bit bins, or for
-        // the last pass the low half of the exact hash) packed with the story's number, so
-        // a plain sort groups equal keys, each group in story order.
+        // One band at a time: a 32-bit key per story (`bandKey`) packed with the story's
+        // place in `eligible`, so a plain sort groups equal keys, each group in story order.
         var entries: [UInt64] = []
         entries.reserveCapacity(n)
         for band in 0...Self.bands {
@@ -127,21 +118,14 @@ struct NearDuplicateClustering {
             var s = 0
             for i in 0..<n {
                 let number = Int(eligible[i])
-                while number >= starts[s + 1] {
+                while number >= stories.starts[s + 1] {
                     // Read front to back: dropped from memory as the pass leaves each segment.
                     segments[s].file.release(segments[s].fingerprints)
                     s += 1
                 }
-                let doc = number - starts[s]
-                if doc % Self.releaseEvery == Self.releaseEvery - 1 { segments[s].file.release(segments[s].fingerprints) }
-                let r = segments[s].fingerprintBytes(doc)
-                let key: UInt32
-                if band == Self.bands {
-                    key = UInt32(truncatingIfNeeded: UInt64(littleEndian: r.loadUnaligned(as: UInt64.self)))
-                } else {
-                    key = UInt32(littleEndian: r.loadUnaligned(fromByteOffset: 12 + 2 * band * Self.rowsPerBand, as: UInt32.self))
-                }
-                entries.append(UInt64(key) << 32 | UInt64(i))
+                let doc = number - stories.starts[s]
+                stories.releaseWhileWalking(segment: s, after: doc)
+                entries.append(UInt64(Self.bandKey(segments[s].fingerprintBytes(doc), band: band)) << 32 | UInt64(i))
             }
             segments[s].file.release(segments[s].fingerprints)
             entries.sort()
@@ -159,55 +143,39 @@ struct NearDuplicateClustering {
                 }
                 start = end
             }
-            for segment in segments { segment.file.release(segment.fingerprints) }
+            stories.releaseFingerprints()
         }
         entries = []
+        return joins.groups().compactMap { group in cluster(of: group.map { Int(eligible[$0]) }, in: stories) }
+    }
 
-        // Members grouped by their root, in one pass: a count per root, then offsets.
-        var size = [Int32](repeating: 0, count: n)
-        for i in 0..<n { size[find(i)] += 1 }
-        var groups: [[Int]] = []
-        var slot = [Int32](repeating: -1, count: n)
-        for i in 0..<n where size[find(i)] > 1 {
-            let r = find(i)
-            if slot[r] < 0 {
-                slot[r] = Int32(groups.count)
-                groups.append([])
-            }
-            groups[Int(slot[r])].append(i)
+    /// The key of a story's fingerprint `record` in `band`: the band's two 16-bit bins, or for
+    /// the last band (`bands`) the low half of the exact hash, so equal texts always meet.
+    static func bandKey(_ record: UnsafeRawBufferPointer, band: Int) -> UInt32 {
+        if band == bands { return UInt32(truncatingIfNeeded: UInt64(littleEndian: record.loadUnaligned(as: UInt64.self))) }
+        return UInt32(littleEndian: record.loadUnaligned(fromByteOffset: 12 + 2 * band * rowsPerBand, as: UInt32.self))
+    }
+
+    /// The cluster of the joined stories `group` (story numbers, ascending): the
+    /// representative, then those of the others that are copies of it, with their similarity
+    /// to it, and the rest as linked; nil when no other is a copy of it.
+    func cluster(of group: [Int], in stories: NumberedStories) -> Cluster? {
+        guard let representative = group.min(by: stories.precedes) else { return nil }
+        let rep = stories.record(representative)
+        // A member must be a copy of the representative itself, not only linked to it
+        // through others: chains of near copies otherwise join stories that merely
+        // reuse one wire story's paragraphs.
+        var others: [Int] = [], linked: [(segment: Int, doc: Int)] = []
+        for number in group where number != representative {
+            if isCopy(rep, stories.record(number)) { others.append(number) } else { linked.append(stories.address(number)) }
         }
-        defer { for segment in segments { segment.file.release(segment.fingerprints) } }
-        return groups.map { group in
-            func date(_ i: Int) -> Int32 { let (s, doc) = address(i); return segments[s].dayNumber(doc) }
-            func tokens(_ i: Int) -> UInt32 { let (s, doc) = address(i); return segments[s].tokenCount(doc) }
-            func storyID(_ i: Int) -> UInt64 { let (s, doc) = address(i); return segments[s].storyID(doc) }
-            func before(_ a: Int, _ b: Int) -> Bool {
-                let da = date(a), db = date(b)
-                if da != db {
-                    if da == SegmentFormat.noDate { return false }
-                    if db == SegmentFormat.noDate { return true }
-                    return da < db
-                }
-                let la = tokens(a), lb = tokens(b)
-                if la != lb { return la > lb }
-                return storyID(a) < storyID(b)
-            }
-            let representative = group.min(by: before)!
-            var others = group.filter { $0 != representative }
-            others.sort { a, b in
-                let da = date(a), db = date(b)
-                if da != db { return da == SegmentFormat.noDate ? false : db == SegmentFormat.noDate ? true : da < db }
-                return storyID(a) < storyID(b)
-            }
-            let rep = record(representative)
-            // A member must be a copy of the representative itself, not only linked to it
-            // through others: chains of near copies otherwise join stories that merely
-            // reuse one wire story's paragraphs.
-            others.removeAll { !isCopy(rep, record($0)) }
-            return ([representative] + others).map { i in
-                Member(segment: address(i).segment, doc: address(i).doc,
-                       similarity: i == representative ? 1 : Float(Fingerprint.similarity(rep, record(i))))
-            }
-        }.filter { $0.count > 1 }
+        guard !others.isEmpty else { return nil }
+        others.sort(by: stories.listedBefore)
+        func member(_ number: Int, _ similarity: Float) -> Member {
+            let (s, doc) = stories.address(number)
+            return Member(segment: s, doc: doc, similarity: similarity)
+        }
+        let members = [member(representative, 1)] + others.map { member($0, Float(Fingerprint.similarity(rep, stories.record($0)))) }
+        return Cluster(members: members, linked: linked)
     }
 }
