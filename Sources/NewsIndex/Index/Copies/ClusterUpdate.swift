@@ -82,12 +82,17 @@ struct ClusterUpdate {
         changed.sort()
         guard Double(changed.count) <= Self.largestChangedShare * Double(live) else { return nil }
 
+        // Stories read anywhere are copied out of the files, not mapped (`FingerprintCopies`).
+        let copies = FingerprintCopies(stories)
+        defer { for segment in segments { segment.releaseDocumentTables() } }
         var joins = Joins(changed: changed, kept: kept.map { $0.members + $0.linked })
         func join(_ a: Int, _ b: Int) -> Bool {
-            joins.join(a, b) { clustering.isCopy(stories.record(a), stories.record(b)) }
+            joins.join(a, b) {
+                copies.record(a).withUnsafeBytes { ra in copies.record(b).withUnsafeBytes { rb in clustering.isCopy(ra, rb) } }
+            }
         }
         if !changed.isEmpty {
-            var groups = BandGroups(changed: changed, stories: stories)
+            var groups = BandGroups(changed: changed, copies: copies)
             groups.findOldStories(in: stories, changed: changed)
             for group in groups.groups {
                 // The group in story order: its first and last old story, its changed ones.
@@ -105,7 +110,7 @@ struct ClusterUpdate {
         var result: [(first: Int, cluster: Cluster)] = []
         let (touched, formed) = joins.components()
         for group in formed {
-            if let cluster = clustering.cluster(of: group.sorted(), in: stories) { result.append((group.min()!, cluster)) }
+            if let cluster = clustering.cluster(of: group.sorted(), in: stories, copies: copies) { result.append((group.min()!, cluster)) }
         }
         for (k, cluster) in kept.enumerated() where !touched.contains(k) {
             let members = zip(cluster.members, cluster.similarities).map { number, similarity in
@@ -133,11 +138,11 @@ private struct BandGroups {
     /// a dictionary lookup.
     private var filter = [UInt64](repeating: 0, count: 1 << 14)
 
-    init(changed: [Int], stories: NumberedStories) {
+    init(changed: [Int], copies: FingerprintCopies) {
         for number in changed {
-            let record = stories.record(number)
+            let record = copies.record(number)
             for band in 0...NearDuplicateClustering.bands {
-                let key = Self.slotKey(band, NearDuplicateClustering.bandKey(record, band: band))
+                let key = record.withUnsafeBytes { Self.slotKey(band, NearDuplicateClustering.bandKey($0, band: band)) }
                 if let slot = slots[key] {
                     groups[slot].changed.append(number)
                 } else {

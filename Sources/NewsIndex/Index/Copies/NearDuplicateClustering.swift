@@ -21,8 +21,9 @@
 /// comparisons, not half a million.
 ///
 /// **Memory**: per live story 4 bytes (its number) + 4 (union-find) + 8 for one band's sort
-/// at a time, plus the clusters' members: 16 bytes a story, 16 MB for a million.
-/// Fingerprints are read from the mapped segments, each pass dropping the pages it read.
+/// at a time, plus the clusters' members: 16 bytes a story, 16 MB for a million. Each band's
+/// pass reads the mapped fingerprints front to back, dropping the pages it read; candidate
+/// pairs, anywhere in the segments, are copied out of the files (`FingerprintCopies`).
 struct NearDuplicateClustering {
     /// The overlap coefficient from which two stories are copies. Chosen on the measured
     /// test set (README, "Copies of a story"), where 0.8 keeps pair precision above 0.98
@@ -33,12 +34,6 @@ struct NearDuplicateClustering {
     /// A pass over the fingerprints drops what it has read from memory this often (in
     /// stories: about a megabyte of fingerprints).
     static let releaseEvery = 8192
-    /// Candidate pairs verified between two drops of the fingerprint pages they read: at
-    /// most 16,384 records, 64 MB of pages (twice that if every record straddled two).
-    /// Every 256 pairs, a reindex of 100 new stories at 1.14 million spent half its 32 s
-    /// reading the same pages again; at 8192, 16 s, with the same peak memory (248 MB,
-    /// which is reached elsewhere).
-    static let releaseEveryComparisons = 8192
     static let rowsPerBand = 2
 
     var threshold = Self.defaultThreshold
@@ -93,24 +88,24 @@ struct NearDuplicateClustering {
         }
         let n = eligible.count
         guard n > 1 else { return [] }
-        func record(_ i: Int) -> UnsafeRawBufferPointer { stories.record(Int(eligible[i])) }
 
         var joins = UnionFind(count: n)
-        // Verifying candidates reads fingerprints anywhere, a page or two a pair: what it
-        // read is dropped from memory every `releaseEveryComparisons` pairs.
-        var comparisons = 0
-        func join(_ a: Int, _ b: Int) -> Bool {
-            let ra = joins.find(a), rb = joins.find(b)
-            if ra == rb { return true }
-            comparisons += 1
-            if comparisons % Self.releaseEveryComparisons == 0 { stories.releaseFingerprints() }
-            if !isCopy(record(a), record(b)) { return false }
-            joins.union(roots: ra, rb)
-            return true
-        }
+        // Verifying a candidate pair reads two records anywhere in the segments: they are
+        // copied out (`FingerprintCopies`), the group's first and the previous story's kept
+        // while the group lasts.
+        let copies = FingerprintCopies(stories)
+        let size = Fingerprint.recordSize
+        let buffers = UnsafeMutableRawBufferPointer.allocate(byteCount: 3 * size, alignment: 8)
+        defer { buffers.deallocate() }
+        let first = UnsafeMutableRawBufferPointer(rebasing: buffers[0..<size])
+        var previous = UnsafeMutableRawBufferPointer(rebasing: buffers[size..<(2 * size)])
+        var current = UnsafeMutableRawBufferPointer(rebasing: buffers[(2 * size)...])
+        func copy(_ i: Int, into buffer: UnsafeMutableRawBufferPointer) { copies.read(Int(eligible[i]), into: buffer) }
 
         // One band at a time: a 32-bit key per story (`bandKey`) packed with the story's
         // place in `eligible`, so a plain sort groups equal keys, each group in story order.
+        // In a group each story is joined to the first when it is a copy of it, else to its
+        // predecessor when a copy of that.
         var entries: [UInt64] = []
         entries.reserveCapacity(n)
         for band in 0...Self.bands {
@@ -135,18 +130,40 @@ struct NearDuplicateClustering {
                 var end = start + 1
                 while end < n && entries[end] >> 32 == key { end += 1 }
                 if end - start > 1 {
-                    let first = Int(truncatingIfNeeded: entries[start] & 0xFFFF_FFFF)
+                    let head = Int(truncatingIfNeeded: entries[start] & 0xFFFF_FFFF)
+                    copy(head, into: first)
+                    previous.copyMemory(from: UnsafeRawBufferPointer(first))
+                    var previousRead = true
                     for k in (start + 1)..<end {
                         let i = Int(truncatingIfNeeded: entries[k] & 0xFFFF_FFFF)
-                        if !join(first, i) { _ = join(Int(truncatingIfNeeded: entries[k - 1] & 0xFFFF_FFFF), i) }
+                        let root = joins.find(i), headRoot = joins.find(head)
+                        if root == headRoot {
+                            previousRead = false
+                            continue
+                        }
+                        copy(i, into: current)
+                        if isCopy(UnsafeRawBufferPointer(first), UnsafeRawBufferPointer(current)) {
+                            joins.union(roots: headRoot, root)
+                        } else {
+                            let before = Int(truncatingIfNeeded: entries[k - 1] & 0xFFFF_FFFF)
+                            let beforeRoot = joins.find(before)
+                            if beforeRoot != root {
+                                if !previousRead { copy(before, into: previous) }
+                                if isCopy(UnsafeRawBufferPointer(previous), UnsafeRawBufferPointer(current)) {
+                                    joins.union(roots: beforeRoot, root)
+                                }
+                            }
+                        }
+                        swap(&previous, &current)
+                        previousRead = true
                     }
                 }
                 start = end
             }
-            stories.releaseFingerprints()
         }
         entries = []
-        return joins.groups().compactMap { group in cluster(of: group.map { Int(eligible[$0]) }, in: stories) }
+        defer { for segment in segments { segment.releaseDocumentTables() } }
+        return joins.groups().compactMap { group in cluster(of: group.map { Int(eligible[$0]) }, in: stories, copies: copies) }
     }
 
     /// The key of a story's fingerprint `record` in `band`: the band's two 16-bit bins, or for
@@ -159,23 +176,26 @@ struct NearDuplicateClustering {
     /// The cluster of the joined stories `group` (story numbers, ascending): the
     /// representative, then those of the others that are copies of it, with their similarity
     /// to it, and the rest as linked; nil when no other is a copy of it.
-    func cluster(of group: [Int], in stories: NumberedStories) -> Cluster? {
+    func cluster(of group: [Int], in stories: NumberedStories, copies: FingerprintCopies) -> Cluster? {
         guard let representative = group.min(by: stories.precedes) else { return nil }
-        let rep = stories.record(representative)
+        let rep = copies.record(representative)
         // A member must be a copy of the representative itself, not only linked to it
         // through others: chains of near copies otherwise join stories that merely
         // reuse one wire story's paragraphs.
-        var others: [Int] = [], linked: [(segment: Int, doc: Int)] = []
+        var others: [(number: Int, similarity: Float)] = [], linked: [(segment: Int, doc: Int)] = []
         for number in group where number != representative {
-            if isCopy(rep, stories.record(number)) { others.append(number) } else { linked.append(stories.address(number)) }
+            let record = copies.record(number)
+            let (copy, similarity) = rep.withUnsafeBytes { a in
+                record.withUnsafeBytes { b in (isCopy(a, b), Float(Fingerprint.similarity(a, b))) }
+            }
+            if copy { others.append((number, similarity)) } else { linked.append(stories.address(number)) }
         }
         guard !others.isEmpty else { return nil }
-        others.sort(by: stories.listedBefore)
+        others.sort { stories.listedBefore($0.number, $1.number) }
         func member(_ number: Int, _ similarity: Float) -> Member {
             let (s, doc) = stories.address(number)
             return Member(segment: s, doc: doc, similarity: similarity)
         }
-        let members = [member(representative, 1)] + others.map { member($0, Float(Fingerprint.similarity(rep, stories.record($0)))) }
-        return Cluster(members: members, linked: linked)
+        return Cluster(members: [member(representative, 1)] + others.map { member($0.number, $0.similarity) }, linked: linked)
     }
 }

@@ -1,5 +1,6 @@
 /// The stories of a state's segments numbered one after another, segment by segment, with
-/// what clustering reads of each: its fingerprint, date, length and story id.
+/// what clustering reads of each through the map: date, length, story id, and fingerprints
+/// front to back.
 struct NumberedStories {
     let segments: [SegmentReader]
     let deletions: [DeletionSet?]
@@ -35,11 +36,6 @@ struct NumberedStories {
         let shingles = UInt32(littleEndian: segments[segment].fingerprints.loadUnaligned(
             fromByteOffset: doc * Fingerprint.recordSize + 8, as: UInt32.self))
         return shingles >= UInt32(Fingerprint.minimumShingles)
-    }
-
-    func record(_ number: Int) -> UnsafeRawBufferPointer {
-        let (s, doc) = address(number)
-        return segments[s].fingerprintBytes(doc)
     }
 
     /// Whether `a` comes before `b` as a cluster's representative: the earlier date (stories
