@@ -9,10 +9,15 @@ extension SegmentReader {
     /// what is wrong, in words, or nil when all of it reads.
     func verifyStructure() -> String? {
         do throws(IndexError) {
+            // Everything is read once: what was read is dropped from this process's memory
+            // as the walks go (the whole file's pages, every few thousand stories or terms),
+            // so checking a segment of gigabytes does not keep it resident.
             for doc in 0..<documentCount {
                 _ = try record(doc)
                 try storedStories.withStory(doc) { _, _ in }
+                if doc % 8192 == 8191 { file.release(file.bytes) }
             }
+            file.release(file.bytes)
             if let bad = verifyFileKeys() { return bad }
             var previous: [UInt8]?
             var problem: String?
@@ -28,8 +33,10 @@ extension SegmentReader {
                     problem = "postings of term \(seen): \(bad)"
                     return false
                 }
+                if seen % 256 == 0 { file.release(file.bytes) }
                 return true
             }
+            file.release(file.bytes)
             if let problem { return problem }
             guard seen == termCount else { return "term dictionary holds \(seen) terms, its index says \(termCount)" }
             return nil
