@@ -103,11 +103,12 @@ struct NearDuplicateClustering {
         func copy(_ i: Int, into buffer: UnsafeMutableRawBufferPointer) { copies.read(Int(eligible[i]), into: buffer) }
 
         // One band at a time: a 32-bit key per story (`bandKey`) packed with the story's
-        // place in `eligible`, so a plain sort groups equal keys, each group in story order.
+        // place in `eligible`, so sorting by key groups equal keys, each group in story order.
         // In a group each story is joined to the first when it is a copy of it, else to its
         // predecessor when a copy of that.
         var entries: [UInt64] = []
         entries.reserveCapacity(n)
+        var sorter = KeySort()
         for band in 0...Self.bands {
             entries.removeAll(keepingCapacity: true)
             var s = 0
@@ -123,7 +124,7 @@ struct NearDuplicateClustering {
                 entries.append(UInt64(Self.bandKey(segments[s].fingerprintBytes(doc), band: band)) << 32 | UInt64(i))
             }
             segments[s].file.release(segments[s].fingerprints)
-            entries.sort()
+            sorter.sort(&entries)
             var start = 0
             while start < n {
                 let key = entries[start] >> 32
