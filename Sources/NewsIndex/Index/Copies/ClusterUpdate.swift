@@ -3,9 +3,9 @@
 ///
 /// The stories clustered again are the new ones and the remaining stories of every cluster
 /// that lost one (its members and linked stories: all that was joined); every other cluster
-/// is kept as it was. A band key of the changed
-/// stories is looked up among all the old stories in one front-to-back pass over their
-/// fingerprints, which remembers, per key, the first and the last old story with it; then
+/// is kept as it was. The changed stories' band keys are looked up among all the old
+/// stories in one front-to-back pass over their fingerprints, which remembers, per key,
+/// the first and the last old story with it; then
 /// each changed story sharing a band meets them as in `NearDuplicateClustering` (its group's
 /// first story, else its predecessor: for new stories, numbered last, that is the last old
 /// one). Joining an old story that is in a cluster joins its whole cluster, and each cluster
