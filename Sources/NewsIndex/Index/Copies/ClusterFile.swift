@@ -100,14 +100,20 @@ final class ClusterFile: @unchecked Sendable {
     func members(_ number: Int) -> [NearDuplicateClustering.Member] {
         let bytes = file.bytes
         func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
-        let start = min(u32(clusterTable + 4 * number), memberCount)
-        let end = min(max(u32(clusterTable + 4 * number + 4), start), memberCount)
-        return (start..<end).map { m in
+        return entries(of: number, startsAt: clusterTable, count: memberCount).map { m in
             let at = memberTable + Self.memberSize * m
             return NearDuplicateClustering.Member(
                 segment: u32(at), doc: u32(at + 4),
                 similarity: Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self))))
         }
+    }
+
+    /// Cluster `number`'s entries in a table of `count` entries whose per-cluster starts
+    /// are at `starts`, kept within the table however the starts read.
+    private func entries(of number: Int, startsAt starts: Int, count: Int) -> Range<Int> {
+        func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: file.bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+        let start = min(u32(starts + 4 * number), count)
+        return start..<min(max(u32(starts + 4 * number + 4), start), count)
     }
 
     /// Whether the checksum matches the contents (`newsidx check`; not on every search).
@@ -121,9 +127,7 @@ final class ClusterFile: @unchecked Sendable {
         guard let tables = linkedTables else { return [] }
         let bytes = file.bytes
         func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
-        let start = min(u32(tables.starts + 4 * number), tables.count)
-        let end = min(max(u32(tables.starts + 4 * number + 4), start), tables.count)
-        return (start..<end).map { k in
+        return entries(of: number, startsAt: tables.starts, count: tables.count).map { k in
             let at = tables.entries + Self.linkedSize * k
             return (u32(at), u32(at + 4))
         }

@@ -48,15 +48,14 @@ struct ClusterUpdate {
             case .previous(let position):
                 carried[position] = s
             case .added, .renumbered:
-                for doc in 0..<segments[s].documentCount where !stories.isDeleted(segment: s, doc: doc) {
+                stories.forEachLiveDocument(inSegment: s) { doc, number in
                     var from = DocumentOrigins.fresh
                     if case .renumbered(let docs) = origin { from = docs[doc] }
                     if from != DocumentOrigins.fresh {
-                        if wanted.contains(from) { moved[from] = stories.number(segment: s, doc: doc) }
+                        if wanted.contains(from) { moved[from] = number }
                     } else if stories.isLongEnough(segment: s, doc: doc) {
-                        changed.append(stories.number(segment: s, doc: doc))
+                        changed.append(number)
                     }
-                    stories.releaseWhileWalking(segment: s, after: doc)
                 }
             }
         }
@@ -164,12 +163,10 @@ private struct BandGroups {
         var next = 0
         for s in stories.segments.indices {
             let segment = stories.segments[s]
-            for doc in 0..<segment.documentCount {
-                stories.releaseWhileWalking(segment: s, after: doc)
-                let number = stories.number(segment: s, doc: doc)
+            stories.forEachLiveDocument(inSegment: s) { doc, number in
                 while next < changed.count && changed[next] < number { next += 1 }
-                if next < changed.count && changed[next] == number { continue }
-                guard !stories.isDeleted(segment: s, doc: doc), stories.isLongEnough(segment: s, doc: doc) else { continue }
+                if next < changed.count && changed[next] == number { return }
+                guard stories.isLongEnough(segment: s, doc: doc) else { return }
                 let record = segment.fingerprintBytes(doc)
                 for band in 0...NearDuplicateClustering.bands {
                     let key = Self.slotKey(band, NearDuplicateClustering.bandKey(record, band: band))
@@ -179,7 +176,6 @@ private struct BandGroups {
                     groups[slot].lastOld = number
                 }
             }
-            segment.file.release(segment.fingerprints)
         }
     }
 }

@@ -16,10 +16,6 @@ struct DocumentOrigins {
 
     static func packed(segment: Int, doc: Int) -> UInt64 { UInt64(segment) << 32 | UInt64(doc) }
 
-    static func unpacked(_ value: UInt64) -> (segment: Int, doc: Int) {
-        (Int(value >> 32), Int(value & 0xFFFF_FFFF))
-    }
-
     private(set) var bySegment: [UInt64: Origin] = [:]
 
     /// The previous state's segments (manifest order) and those written since.

@@ -45,8 +45,12 @@ struct NearDuplicateClustering {
 
     /// Whether two stored fingerprints are copies of one story.
     func isCopy(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-        let (jaccard, overlap) = Fingerprint.compare(a, b)
-        return overlap >= threshold && jaccard >= Self.minimumJaccard
+        isCopy(Fingerprint.compare(a, b))
+    }
+
+    /// Whether a comparison (`Fingerprint.compare`) says copies of one story.
+    func isCopy(_ comparison: (jaccard: Double, overlap: Double)) -> Bool {
+        comparison.overlap >= threshold && comparison.jaccard >= Self.minimumJaccard
     }
 
     /// A story in a cluster: where it is, and its similarity to the cluster's representative.
@@ -80,11 +84,9 @@ struct NearDuplicateClustering {
         // Stories long enough to cluster, by number.
         var eligible: [UInt32] = []
         for s in segments.indices {
-            for doc in 0..<segments[s].documentCount where !stories.isDeleted(segment: s, doc: doc) {
-                stories.releaseWhileWalking(segment: s, after: doc)
-                if stories.isLongEnough(segment: s, doc: doc) { eligible.append(UInt32(stories.number(segment: s, doc: doc))) }
+            stories.forEachLiveDocument(inSegment: s) { doc, number in
+                if stories.isLongEnough(segment: s, doc: doc) { eligible.append(UInt32(number)) }
             }
-            segments[s].file.release(segments[s].fingerprints)
         }
         let n = eligible.count
         guard n > 1 else { return [] }
@@ -111,19 +113,15 @@ struct NearDuplicateClustering {
         var sorter = KeySort()
         for band in 0...Self.bands {
             entries.removeAll(keepingCapacity: true)
-            var s = 0
-            for i in 0..<n {
-                let number = Int(eligible[i])
-                while number >= stories.starts[s + 1] {
-                    // Read front to back: dropped from memory as the pass leaves each segment.
-                    segments[s].file.release(segments[s].fingerprints)
-                    s += 1
+            // The eligible stories again, front to back (`i` is each one's place in `eligible`).
+            var i = 0
+            for s in segments.indices {
+                stories.forEachLiveDocument(inSegment: s) { doc, _ in
+                    guard stories.isLongEnough(segment: s, doc: doc) else { return }
+                    entries.append(UInt64(Self.bandKey(segments[s].fingerprintBytes(doc), band: band)) << 32 | UInt64(i))
+                    i += 1
                 }
-                let doc = number - stories.starts[s]
-                stories.releaseWhileWalking(segment: s, after: doc)
-                entries.append(UInt64(Self.bandKey(segments[s].fingerprintBytes(doc), band: band)) << 32 | UInt64(i))
             }
-            segments[s].file.release(segments[s].fingerprints)
             sorter.sort(&entries)
             var start = 0
             while start < n {
@@ -186,10 +184,12 @@ struct NearDuplicateClustering {
         var others: [(number: Int, similarity: Float)] = [], linked: [(segment: Int, doc: Int)] = []
         for number in group where number != representative {
             let record = copies.record(number)
-            let (copy, similarity) = rep.withUnsafeBytes { a in
-                record.withUnsafeBytes { b in (isCopy(a, b), Float(Fingerprint.similarity(a, b))) }
+            let comparison = rep.withUnsafeBytes { a in record.withUnsafeBytes { b in Fingerprint.compare(a, b) } }
+            if isCopy(comparison) {
+                others.append((number, Float(comparison.overlap)))
+            } else {
+                linked.append(stories.address(number))
             }
-            if copy { others.append((number, similarity)) } else { linked.append(stories.address(number)) }
         }
         guard !others.isEmpty else { return nil }
         others.sort { stories.listedBefore($0.number, $1.number) }

@@ -68,11 +68,17 @@ struct NumberedStories {
         for segment in segments { segment.file.release(segment.fingerprints) }
     }
 
-    /// Drops segment `s`'s fingerprint pages every `NearDuplicateClustering.releaseEvery`
-    /// documents of a front-to-back walk, so a walk's memory does not grow with the index.
-    func releaseWhileWalking(segment s: Int, after doc: Int) {
-        if doc % NearDuplicateClustering.releaseEvery == NearDuplicateClustering.releaseEvery - 1 {
-            segments[s].file.release(segments[s].fingerprints)
+    /// Calls `body` with each live document of segment `s` and its number, front to back,
+    /// dropping the segment's fingerprint pages every `NearDuplicateClustering.releaseEvery`
+    /// documents and at the end, so a walk's memory does not grow with the index.
+    func forEachLiveDocument(inSegment s: Int, _ body: (_ doc: Int, _ number: Int) -> Void) {
+        let segment = segments[s]
+        for doc in 0..<segment.documentCount {
+            if doc % NearDuplicateClustering.releaseEvery == NearDuplicateClustering.releaseEvery - 1 {
+                segment.file.release(segment.fingerprints)
+            }
+            if !isDeleted(segment: s, doc: doc) { body(doc, starts[s] + doc) }
         }
+        segment.file.release(segment.fingerprints)
     }
 }
