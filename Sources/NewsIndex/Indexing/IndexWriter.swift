@@ -394,6 +394,9 @@ public final class IndexWriter {
         for (id, segment) in writtenSegments { baseSegments[id] = segment }
         writtenSegments = [:]
         consultedWritten = 0
+        if !mergingAll {
+            for ids in policy.plannedMerges(next.segments) { try merge(ids, in: &next, origins: &origins) }
+        }
         while let ids = mergingAll ? policy.mergeAll(next.segments) : policy.nextMerge(next.segments) {
             try merge(ids, in: &next, origins: &origins)
         }

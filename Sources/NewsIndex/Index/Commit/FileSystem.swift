@@ -181,30 +181,63 @@ final class DurableFile {
 }
 
 /// A read-only memory map of one index file; the bytes stay valid while this object lives,
-/// even if a writer unlinks the file meanwhile.
+/// even if a writer unlinks the file meanwhile. The file stays open beside the map, for
+/// reads that must not go through it (`copy`).
 final class MappedFile: @unchecked Sendable {
     let path: String
     let bytes: UnsafeRawBufferPointer
+    private let descriptor: Int32
 
     init(path: String) throws(IndexError) {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path: path, operation: "open", errno: errno) }
-        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "stat", errno: errno) }
+        guard fstat(fd, &st) == 0 else {
+            let error = errno
+            close(fd)
+            throw .io(path: path, operation: "stat", errno: error)
+        }
+        descriptor = fd
         let size = Int(st.st_size)
         if size == 0 {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
         let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
-        guard let p, p != MAP_FAILED else { throw .io(path: path, operation: "mmap", errno: errno) }
+        guard let p, p != MAP_FAILED else {
+            let error = errno
+            close(fd)
+            throw .io(path: path, operation: "mmap", errno: error)
+        }
         bytes = UnsafeRawBufferPointer(start: p, count: size)
     }
 
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        close(descriptor)
+    }
+
+    /// Copies the bytes at `offset` (within `bytes`) into `buffer` with `pread`, leaving the
+    /// map untouched: a touch of a mapped page makes the page cache's whole folio around it
+    /// resident (up to 256 KB), so a reader hopping through a large file, or walking many
+    /// files side by side, would hold far more than it reads. Falls back to the map if the
+    /// read fails.
+    func copy(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) {
+        precondition(offset >= 0 && offset + buffer.count <= bytes.count, "copy outside \(path)")
+        var done = 0
+        while done < buffer.count {
+            let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if n > 0 {
+                done += n
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                let rest = UnsafeMutableRawBufferPointer(rebasing: buffer[done...])
+                rest.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(offset + done)..<(offset + buffer.count)]))
+                return
+            }
+        }
     }
 
     /// Drops the whole pages of `region` (a part of `bytes` already read) from this

@@ -23,6 +23,42 @@ struct MergePolicy: Sendable {
         return segments.map(\.id).filter(chosen.contains)
     }
 
+    /// The merges that applying `nextMerge` until none is due would make, planned at once so
+    /// that every segment the cascade ends with is written in one merge of the segments it
+    /// draws on: a bulk add commits dozens of flushed segments, which merged tier by tier would
+    /// be rewritten once per tier they climb. The ids of each merge are in manifest order; the
+    /// merges, in the order their results appear in the manifest, after those that leave
+    /// nothing (every story in them deleted).
+    func plannedMerges(_ segments: [Manifest.Segment]) -> [[UInt64]] {
+        /// A segment of the simulated cascade: its own id, the original segments it draws
+        /// on, and whether it results from a merge.
+        struct Planned {
+            var segment: Manifest.Segment
+            var sources: [UInt64]
+            var merged: Bool
+        }
+        var planned = segments.map { Planned(segment: $0, sources: [$0.id], merged: false) }
+        var emptied: [[UInt64]] = []
+        var nextID = (segments.map(\.id).max() ?? 0) + 1
+        while let ids = nextMerge(planned.map(\.segment)) {
+            let chosen = Set(ids)
+            let at = planned.firstIndex { chosen.contains($0.segment.id) }!
+            let parts = planned.filter { chosen.contains($0.segment.id) }
+            let live = parts.reduce(0) { $0 + $1.segment.documentCount - $1.segment.deletedCount }
+            let merged = Planned(
+                segment: Manifest.Segment(id: nextID, documentCount: live, tokenCount: 0, deletedCount: 0, deletionGeneration: 0),
+                sources: parts.flatMap(\.sources), merged: true)
+            nextID += 1
+            planned.removeAll { chosen.contains($0.segment.id) }
+            if live > 0 {
+                planned.insert(merged, at: min(at, planned.count))
+            } else {
+                emptied.append(merged.sources)
+            }
+        }
+        return emptied + planned.filter(\.merged).map(\.sources)
+    }
+
     /// Everything into one segment (`newsidx compact`): nil when the index already is one
     /// segment with nothing deleted.
     func mergeAll(_ segments: [Manifest.Segment]) -> [UInt64]? {

@@ -122,7 +122,8 @@ struct SegmentMerger {
 
     /// Walks the merged terms twice: once writing the positions (noting where each term's
     /// went), once writing the postings, whose skip entries point into the positions, and
-    /// building the term dictionary; so neither stream is held in memory.
+    /// building the term dictionary; so neither stream is held in memory. The sources' lists
+    /// are read through `SectionReadBuffer`s, not their maps.
     private func writeInvertedSections(_ file: SegmentFileWriter, norms: [UInt8]) throws(IndexError) {
         var list = PostingList()
         var encoded = ByteBuffer()
@@ -130,10 +131,10 @@ struct SegmentMerger {
         var positionsEncoder = PositionsEncoder()
         try file.begin(.positions)
         var walk = try MergedTermWalk(sources.map(\.segment))
-        var read = ReadProgress(sources.map(\.segment))
+        var lists = sources.map { SourceLists($0.segment, readingPositions: true) }
         while let (_, parts) = try walk.next() {
             var documents = 0
-            try forEachLiveDocument(parts) { cursor, _ throws(IndexError) in
+            try forEachLiveDocument(parts, lists) { cursor, _ throws(IndexError) in
                 cursor.withPositionsOfCurrentDocument { positionsEncoder.add(positions: $0, into: &encoded) }
                 documents += 1
                 if encoded.count >= 1 << 16 {
@@ -141,24 +142,21 @@ struct SegmentMerger {
                     encoded.removeAll()
                 }
             }
-            read.passed(parts)
             let (length, groups) = positionsEncoder.finishList(into: &encoded)
             try file.append(encoded.bytes)
             encoded.removeAll()
             if documents > 0 { layout.add(length: length, groupStarts: groups) }
         }
         try file.end()
-        read.finish()
         var dictionary = TermDictionaryWriter()
         try file.begin(.postings)
         walk = try MergedTermWalk(sources.map(\.segment))
-        read = ReadProgress(sources.map(\.segment))
+        lists = sources.map { SourceLists($0.segment, readingPositions: false) }
         while let (term, parts) = try walk.next() {
             list.removeAll()
-            try forEachLiveDocument(parts) { cursor, doc throws(IndexError) in
+            try forEachLiveDocument(parts, lists) { cursor, doc throws(IndexError) in
                 list.append(doc: UInt32(doc), freq: UInt32(cursor.freq))
             }
-            read.passed(parts)
             guard list.count > 0 else { continue }
             encoded.removeAll()
             let (positionRange, groups) = layout.next(docFreq: list.count)
@@ -171,7 +169,6 @@ struct SegmentMerger {
             }
         }
         try file.end()
-        read.finish()
         let (terms, termIndex) = dictionary.finish()
         try file.section(.terms, terms)
         try file.section(.termIndex, termIndex)
@@ -180,11 +177,12 @@ struct SegmentMerger {
     /// Calls `body` with each live document of one term's lists over all sources, in merged
     /// order: the source's cursor on it, and its number in the merged segment.
     private func forEachLiveDocument(
-        _ parts: [(source: Int, info: TermInfo)], _ body: (PostingsCursor, Int32) throws(IndexError) -> Void
+        _ parts: [(source: Int, info: TermInfo)], _ lists: [SourceLists],
+        _ body: (PostingsCursor, Int32) throws(IndexError) -> Void
     ) throws(IndexError) {
         for (s, info) in parts {
             let segment = sources[s].segment
-            let cursor = PostingsCursor(segment: segment, term: info)
+            let cursor = lists[s].cursor(info)
             while cursor.doc != PostingsCursor.exhausted {
                 let doc = maps[s][cursor.doc]
                 if doc >= 0 {
@@ -288,7 +286,7 @@ struct SegmentMerger {
                     try body(frame)
                     if let start = released ?? frame.baseAddress, let end = frame.baseAddress.map({ $0 + frame.count }) {
                         released = start
-                        if end - start >= ReadProgress.stride {
+                        if end - start >= SegmentReader.releaseStride {
                             source.segment.file.release(UnsafeRawBufferPointer(start: start, count: end - start))
                             released = end
                         }
@@ -303,38 +301,32 @@ struct SegmentMerger {
     }
 }
 
-/// How far a merge has read each source's postings and positions (both laid out in term
-/// order): every `stride` bytes read, those pages are released from memory.
-private struct ReadProgress {
-    static let stride = SegmentReader.releaseStride
-    private let segments: [SegmentReader]
-    private var released: [(postings: Int, positions: Int)]
+/// One source's postings, and its positions when they are read, in term order.
+private struct SourceLists {
+    let documentCount: Int
+    let postings: SectionReadBuffer
+    let positions: SectionReadBuffer?
 
-    init(_ segments: [SegmentReader]) {
-        self.segments = segments
-        released = Array(repeating: (0, 0), count: segments.count)
+    init(_ segment: SegmentReader, readingPositions: Bool) {
+        documentCount = segment.documentCount
+        postings = SectionReadBuffer(file: segment.file, section: segment.postings)
+        positions = readingPositions ? SectionReadBuffer(file: segment.file, section: segment.positions) : nil
     }
 
-    mutating func passed(_ parts: [(source: Int, info: TermInfo)]) {
-        for (s, info) in parts {
-            let segment = segments[s]
-            if info.postings.upperBound - released[s].postings >= Self.stride {
-                segment.file.release(UnsafeRawBufferPointer(rebasing: segment.postings[released[s].postings..<info.postings.upperBound]))
-                released[s].postings = info.postings.upperBound
-            }
-            if info.positions.upperBound - released[s].positions >= Self.stride {
-                segment.file.release(UnsafeRawBufferPointer(rebasing: segment.positions[released[s].positions..<info.positions.upperBound]))
-                released[s].positions = info.positions.upperBound
-            }
+    /// A cursor over the term's lists `info` read into the buffers; valid until the next call.
+    func cursor(_ info: TermInfo) -> PostingsCursor {
+        var local = info
+        let (postingBytes, p) = postings.read(info.postings)
+        local.postings = p..<p + info.postings.count
+        var positionBytes = UnsafeRawBufferPointer(start: nil, count: 0)
+        if let positions {
+            let (bytes, q) = positions.read(info.positions)
+            positionBytes = bytes
+            local.positions = q..<q + info.positions.count
+        } else {
+            local.positions = 0..<0
         }
-    }
-
-    /// Releases everything read.
-    func finish() {
-        for segment in segments {
-            segment.file.release(segment.postings)
-            segment.file.release(segment.positions)
-        }
+        return PostingsCursor(postings: postingBytes, positions: positionBytes, documentCount: documentCount, term: local)
     }
 }
 

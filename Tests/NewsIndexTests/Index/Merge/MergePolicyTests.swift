@@ -44,4 +44,52 @@ import Testing
         #expect(policy.mergeAll([segment(1, live: 10)]) == nil)
         #expect(policy.mergeAll([]) == nil)
     }
+
+    /// Applies merges the way a commit does: the result takes the place of its first source.
+    func apply(_ merge: [UInt64], to segments: inout [Manifest.Segment], id: UInt64) {
+        let chosen = Set(merge)
+        let live = segments.filter { chosen.contains($0.id) }.reduce(0) { $0 + $1.documentCount - $1.deletedCount }
+        let at = segments.firstIndex { $0.id == merge[0] }!
+        segments.removeAll { chosen.contains($0.id) }
+        if live > 0 { segments.insert(segment(id, live: live), at: min(at, segments.count)) }
+    }
+
+    func cascade(_ segments: [Manifest.Segment]) -> [Manifest.Segment] {
+        var segments = segments
+        var id: UInt64 = 1_000
+        while let merge = policy.nextMerge(segments) {
+            apply(merge, to: &segments, id: id)
+            id += 1
+        }
+        return segments
+    }
+
+    @Test func aCascadeThroughTwoTiersIsPlannedAsOneMerge() {
+        let segments = (1...16).map { segment(UInt64($0), live: 30) }
+        #expect(policy.plannedMerges(segments) == [Array(1...16)])
+    }
+
+    @Test func nothingIsPlannedWhenNoMergeIsDue() {
+        #expect(policy.plannedMerges((1...3).map { segment($0, live: 50) }).isEmpty)
+    }
+
+    @Test(arguments: [
+        [30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30],
+        [5_000, 40, 90, 10, 60, 2_000, 300, 350, 390, 80, 70],
+        [400, 400, 400, 90, 400, 90, 90, 90, 1_600, 1_500],
+    ])
+    func plannedMergesEndWhereTheCascadeEnds(lives: [Int]) {
+        let segments = lives.enumerated().map { segment(UInt64($0.offset + 1), live: $0.element) }
+        var planned = segments
+        for (n, merge) in policy.plannedMerges(segments).enumerated() { apply(merge, to: &planned, id: 1_000 + UInt64(n)) }
+        let expected = cascade(segments)
+        #expect(planned.map(\.documentCount) == expected.map(\.documentCount))
+        #expect(policy.nextMerge(planned) == nil)
+        #expect(planned.count < segments.count)
+    }
+
+    @Test func aWornSegmentIsRewrittenInThePlan() {
+        let segments = [segment(1, live: 5_000), segment(2, live: 400, deleted: 401)]
+        #expect(policy.plannedMerges(segments) == [[2]])
+    }
 }
