@@ -26,6 +26,9 @@ public final class IndexWriter {
         public var maxFileSize: Int = 64 << 20
         /// Segments of a similar size merged at once; their count stays about this many a tier.
         public var mergeFactor: Int = 8
+        /// The live stories up to which a segment is in the lowest tier (`MergePolicy`);
+        /// lowered by tests so that a small corpus climbs several tiers.
+        var mergeFloor = 1_000
         /// The overlap coefficient from which two stories are copies of one story
         /// (`NearDuplicateClustering`); the default was chosen by measurement. The variable
         /// `NEWSIDX_DUPLICATE_THRESHOLD` overrides it, for measuring other thresholds
@@ -370,7 +373,7 @@ public final class IndexWriter {
     }
 
     private func commit(mergingAll: Bool) throws(IndexError) -> Bool {
-        let policy = MergePolicy(mergeFactor: options.mergeFactor)
+        let policy = MergePolicy(mergeFactor: options.mergeFactor, floorDocuments: options.mergeFloor)
         guard dirty || (mergingAll && policy.mergeAll(manifest.segments) != nil) else { return false }
         try flush()
         Self.returnFreedMemory()
@@ -394,11 +397,9 @@ public final class IndexWriter {
         for (id, segment) in writtenSegments { baseSegments[id] = segment }
         writtenSegments = [:]
         consultedWritten = 0
-        if !mergingAll {
-            for ids in policy.plannedMerges(next.segments) { try merge(ids, in: &next, origins: &origins) }
-        }
+        if !mergingAll { try merge(policy.plannedMerges(next.segments), in: &next, origins: &origins) }
         while let ids = mergingAll ? policy.mergeAll(next.segments) : policy.nextMerge(next.segments) {
-            try merge(ids, in: &next, origins: &origins)
+            try merge([ids], in: &next, origins: &origins)
         }
         try writeClusters(of: &next, carryingOver: mergingAll ? nil : origins)
         try store.publish(next)
@@ -414,21 +415,49 @@ public final class IndexWriter {
         return true
     }
 
-    /// Merges segments `ids` of `next` into a new segment written beside them (published
-    /// with `next`), recording where its documents came from in `origins`.
-    private func merge(_ ids: [UInt64], in next: inout Manifest, origins: inout DocumentOrigins) throws(IndexError) {
-        let merger = SegmentMerger(try ids.map { id throws(IndexError) in
-            SegmentMerger.Source(segment: try reader(id), deletions: deletions[id])
-        })
-        let id = next.nextSegmentID
-        next.nextSegmentID += 1
-        let name = SegmentFormat.fileName(segment: id)
-        inFlight.insert(name)
-        let outcome = try merger.write(to: store.path(name))
-        // Merged away: whatever of them the merge left resident (their term dictionaries,
-        // stored-story headers) would otherwise stay until the commit ends, a cascade of
-        // merges over many small segments adding up.
-        for source in merger.sources { source.segment.file.release(source.segment.file.bytes) }
+    /// Performs `merges` (disjoint sets of segment ids of `next`), each into a new segment
+    /// written beside them (published with `next`), recording where their documents came from
+    /// in `origins`. Two merges are written at once, one on another thread: a bulk add's
+    /// commit plans one large merge and a few small ones, and would leave a core idle.
+    private func merge(_ merges: [[UInt64]], in next: inout Manifest, origins: inout DocumentOrigins) throws(IndexError) {
+        guard !merges.isEmpty else { return }
+        var planned: [(ids: [UInt64], id: UInt64, path: String, merger: SegmentMerger)] = []
+        for ids in merges {
+            let merger = SegmentMerger(try ids.map { id throws(IndexError) in
+                SegmentMerger.Source(segment: try reader(id), deletions: deletions[id])
+            })
+            let id = next.nextSegmentID
+            next.nextSegmentID += 1
+            let name = SegmentFormat.fileName(segment: id)
+            inFlight.insert(name)
+            planned.append((ids, id, store.path(name), merger))
+        }
+        let lanes = MergeLanes(sizes: planned.map { $0.merger.documentCount })
+        let jobs = planned.map { (path: $0.path, merger: $0.merger) }
+        let background = lanes.second.isEmpty ? nil : BackgroundResult { Self.write(lanes.second.map { jobs[$0] }) }
+        let first = Self.write(lanes.first.map { jobs[$0] })
+        let second = background?.wait() ?? .success([])
+        var outcomes = [SegmentMerger.Outcome?](repeating: nil, count: planned.count)
+        for (lane, result) in [(lanes.first, first), (lanes.second, second)] {
+            for (i, outcome) in zip(lane, try result.get()) { outcomes[i] = outcome }
+        }
+        for ((ids, id, _, merger), outcome) in zip(planned, outcomes) {
+            // Merged away: whatever of them the merge left resident (their term dictionaries,
+            // stored-story headers) would otherwise stay until the commit ends, a cascade of
+            // merges over many small segments adding up.
+            for source in merger.sources { source.segment.file.release(source.segment.file.bytes) }
+            apply(ids, mergedInto: id, outcome!, in: &next, origins: &origins)
+        }
+    }
+
+    /// Writes each merge in turn; stops at the first that fails.
+    private static func write(_ jobs: [(path: String, merger: SegmentMerger)]) -> Result<[SegmentMerger.Outcome], IndexError> {
+        Result { () throws(IndexError) in try jobs.map { job throws(IndexError) in try job.merger.write(to: job.path) } }
+    }
+
+    /// Replaces segments `ids` of `next` by the segment `id` they were merged into.
+    private func apply(_ ids: [UInt64], mergedInto id: UInt64, _ outcome: SegmentMerger.Outcome,
+                       in next: inout Manifest, origins: inout DocumentOrigins) {
         let source = Set(ids)
         let at = next.segments.firstIndex { $0.id == ids[0] } ?? next.segments.count
         next.segments.removeAll { source.contains($0.id) }

@@ -140,6 +140,32 @@ import Testing
         #expect(try Searcher(reader: r).search(Query(terms: ["number217"], mode: .all), limit: 10).hits.count == 1)
     }
 
+    @Test func aCommitWritesSeveralPlannedMergesAtOnceWithNothingLost() throws {
+        for i in 0..<300 {
+            corpus.write("s\(i).txt", story("story number\(i) about talks in Seoul " + String(repeating: "filler words ", count: 40)))
+        }
+        var options = IndexWriter.Options()
+        options.memoryBudget = 64 << 10
+        options.mergeFactor = 3
+        options.mergeFloor = 10
+        let w = try IndexWriter(directory: index.path, analyzer: .standard, options: options)
+        _ = try w.add(try IngestInput.resolve([corpus.path])) { _ in }
+        let flushed = Set(segmentFiles())
+        try w.commit()
+        let r = try reader()
+        let policy = MergePolicy(mergeFactor: 3, floorDocuments: 10)
+        let merged = r.manifest.segments.filter { !flushed.contains(SegmentFormat.fileName(segment: $0.id)) }
+        #expect(merged.count >= 2)
+        #expect(policy.nextMerge(r.manifest.segments) == nil)
+        #expect(Set(segmentFiles()) == Set(r.manifest.segments.map { SegmentFormat.fileName(segment: $0.id) }))
+        #expect(r.documentCount == 300)
+        #expect(try Searcher(reader: r).search(Query(terms: ["seoul"], mode: .all), limit: 1000).hits.count == 300)
+        for i in [0, 99, 217, 299] {
+            #expect(try Searcher(reader: r).search(Query(terms: ["number\(i)"], mode: .all), limit: 10).hits.count == 1)
+        }
+        #expect(try IndexCheck.run(directory: index.path).isSound)
+    }
+
     @Test func compactingLeavesOneSegmentWithoutTheDeletedStories() throws {
         for i in 0..<300 {
             corpus.write("s\(i).txt", story("story number\(i) about talks in Seoul " + String(repeating: "filler words ", count: 40)))

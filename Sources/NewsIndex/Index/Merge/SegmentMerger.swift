@@ -25,7 +25,8 @@ struct SegmentMerger {
 
     let sources: [Source]
     private let maps: [[Int32]]
-    private let documentCount: Int
+    /// The live documents of the sources: the merged segment's size.
+    let documentCount: Int
 
     init(_ sources: [Source]) {
         self.sources = sources
