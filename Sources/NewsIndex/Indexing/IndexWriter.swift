@@ -392,12 +392,13 @@ public final class IndexWriter {
             next.segments[i].deletionGeneration = generation
         }
         var origins = DocumentOrigins(previous: manifest.segments, added: written)
+        let fresh = Set(written.map(\.id))
         next.segments += written
         written = []
         for (id, segment) in writtenSegments { baseSegments[id] = segment }
         writtenSegments = [:]
         consultedWritten = 0
-        if !mergingAll { try merge(policy.plannedMerges(next.segments), in: &next, origins: &origins) }
+        if !mergingAll { try merge(policy.plannedMerges(next.segments, fresh: fresh), in: &next, origins: &origins) }
         while let ids = mergingAll ? policy.mergeAll(next.segments) : policy.nextMerge(next.segments) {
             try merge([ids], in: &next, origins: &origins)
         }

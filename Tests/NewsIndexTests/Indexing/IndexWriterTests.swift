@@ -151,6 +151,7 @@ import Testing
         let w = try IndexWriter(directory: index.path, analyzer: .standard, options: options)
         _ = try w.add(try IngestInput.resolve([corpus.path])) { _ in }
         let flushed = Set(segmentFiles())
+        #expect(flushed.count > MergePolicy.freshMergeWidth, "enough flushed segments for two merges")
         try w.commit()
         let r = try reader()
         let policy = MergePolicy(mergeFactor: 3, floorDocuments: 10)

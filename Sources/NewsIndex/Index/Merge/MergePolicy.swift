@@ -23,14 +23,20 @@ struct MergePolicy: Sendable {
         return segments.map(\.id).filter(chosen.contains)
     }
 
-    /// The merges that applying `nextMerge` until none is due would make, planned at once so
-    /// that every segment the cascade ends with is written in one merge of the segments it
-    /// draws on: a bulk add commits dozens of flushed segments, which merged tier by tier would
-    /// be rewritten once per tier they climb. The ids of each merge are in manifest order; the
-    /// merges, in the order their results appear in the manifest, after those that leave
-    /// nothing (every story in them deleted).
-    func plannedMerges(_ segments: [Manifest.Segment]) -> [[UInt64]] {
-        /// A segment of the simulated cascade: its own id, the original segments it draws
+    /// Segments a commit wrote that are merged together at its end, at most this many at once.
+    static let freshMergeWidth = 64
+
+    /// The merges a commit makes, planned at once so that every segment it ends with is
+    /// written in one merge of the segments it draws on. The segments the commit itself
+    /// wrote (`fresh`, in the order written) are first taken together, up to
+    /// `freshMergeWidth` at a time: a bulk add flushes dozens, and one merge rewrites each
+    /// story once where climbing the tiers rewrote it once a tier, and leaves a read-mostly
+    /// archive in few segments, which a search visits one by one. Then `nextMerge` is
+    /// applied until none is due. The ids of each merge are in manifest order; the merges
+    /// in the order their results appear in the manifest, after those that leave nothing
+    /// (every story in them deleted).
+    func plannedMerges(_ segments: [Manifest.Segment], fresh: Set<UInt64> = []) -> [[UInt64]] {
+        /// A segment of the simulated commit: its own id, the original segments it draws
         /// on, and whether it results from a merge.
         struct Planned {
             var segment: Manifest.Segment
@@ -40,7 +46,7 @@ struct MergePolicy: Sendable {
         var planned = segments.map { Planned(segment: $0, sources: [$0.id], merged: false) }
         var emptied: [[UInt64]] = []
         var nextID = (segments.map(\.id).max() ?? 0) + 1
-        while let ids = nextMerge(planned.map(\.segment)) {
+        func merge(_ ids: [UInt64]) {
             let chosen = Set(ids)
             let at = planned.firstIndex { chosen.contains($0.segment.id) }!
             let parts = planned.filter { chosen.contains($0.segment.id) }
@@ -56,6 +62,14 @@ struct MergePolicy: Sendable {
                 emptied.append(merged.sources)
             }
         }
+        let written = segments.map(\.id).filter(fresh.contains)
+        if written.count > 1 {
+            for start in stride(from: 0, to: written.count, by: Self.freshMergeWidth) {
+                let group = Array(written[start..<min(start + Self.freshMergeWidth, written.count)])
+                if group.count > 1 { merge(group) }
+            }
+        }
+        while let ids = nextMerge(planned.map(\.segment)) { merge(ids) }
         return emptied + planned.filter(\.merged).map(\.sources)
     }
 

@@ -92,4 +92,24 @@ import Testing
         let segments = [segment(1, live: 5_000), segment(2, live: 400, deleted: 401)]
         #expect(policy.plannedMerges(segments) == [[2]])
     }
+
+    @Test func theSegmentsACommitWroteAreMergedIntoOne() {
+        let segments = [segment(1, live: 5_000)] + (2...6).map { segment($0, live: 30) }
+        #expect(policy.plannedMerges(segments, fresh: Set(2...6)) == [[2, 3, 4, 5, 6]])
+    }
+
+    @Test func aSingleSegmentACommitWroteIsLeftAsItIs() {
+        let segments = [segment(1, live: 5_000), segment(2, live: 30)]
+        #expect(policy.plannedMerges(segments, fresh: [2]).isEmpty)
+    }
+
+    @Test func freshSegmentsAreMergedAtMostSixtyFourAtATime() {
+        let segments = (1...130).map { segment(UInt64($0), live: 30) }
+        #expect(policy.plannedMerges(segments, fresh: Set(1...130)) == [Array(1...64), Array(65...128), [129, 130]])
+    }
+
+    @Test func freshSegmentsMergedIntoAFullTierClimbOnInTheSameMerge() {
+        let segments = (1...3).map { segment($0, live: 150) } + (4...6).map { segment($0, live: 50) }
+        #expect(policy.plannedMerges(segments, fresh: Set(4...6)) == [[1, 2, 3, 4, 5, 6]])
+    }
 }
