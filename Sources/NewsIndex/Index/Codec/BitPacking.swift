@@ -27,52 +27,82 @@ enum BitPacking {
         precondition(filled == 0, "blockSize * width is a multiple of 8")
     }
 
-    /// Unpacks one block from `source` at `offset`. The caller guarantees that at least
+    /// Unpacks one block from `source` at `offset`, adding `plus` to every value (a
+    /// frequency is stored less one). The caller guarantees that at least
     /// `width * blockSize / 8 + 8` bytes are readable there (a segment's footer follows its
     /// postings, so whole-word loads never leave the file).
     @inline(__always)
-    static func unpack(_ source: UnsafeRawBufferPointer, at offset: Int, width: Int, into out: UnsafeMutablePointer<UInt32>) {
+    static func unpack(_ source: UnsafeRawBufferPointer, at offset: Int, width: Int, into out: UnsafeMutablePointer<UInt32>,
+                       plus: UInt32 = 0) {
         let base = source.baseAddress! + offset
-        // One loop per width, so that every shift and mask is a constant (a third of the
-        // instructions of the loop with the width in a register).
+        withConstantWidth(width) { w in
+            forEachValue(base, width: w) { j, value in out[j] = value &+ plus }
+        }
+    }
+
+    /// Unpacks one block of gaps into their running sums from `start` (document numbers from
+    /// the gaps between them), in the same pass; returns the last sum, in 64 bits so that a
+    /// damaged block cannot wrap around unseen. Bytes readable as for `unpack`.
+    @inline(__always)
+    static func unpackSums(_ source: UnsafeRawBufferPointer, at offset: Int, width: Int, into out: UnsafeMutablePointer<UInt32>,
+                           from start: UInt64) -> UInt64 {
+        let base = source.baseAddress! + offset
+        var running = start
+        withConstantWidth(width) { w in
+            forEachValue(base, width: w) { j, value in
+                running &+= UInt64(value)
+                out[j] = UInt32(truncatingIfNeeded: running)
+            }
+        }
+        return running
+    }
+
+    /// Calls `body` with `width` as a constant for each width up to 20 (those a list of
+    /// documents or frequencies uses), so that inlined, every shift and mask in it is one (a
+    /// third of the instructions of the loop with the width in a register).
+    @inline(__always)
+    private static func withConstantWidth(_ width: Int, _ body: (Int) -> Void) {
         switch width {
-        case 0: out.update(repeating: 0, count: blockSize)
-        case 1: unpack(base, width: 1, into: out)
-        case 2: unpack(base, width: 2, into: out)
-        case 3: unpack(base, width: 3, into: out)
-        case 4: unpack(base, width: 4, into: out)
-        case 5: unpack(base, width: 5, into: out)
-        case 6: unpack(base, width: 6, into: out)
-        case 7: unpack(base, width: 7, into: out)
-        case 8: unpack(base, width: 8, into: out)
-        case 9: unpack(base, width: 9, into: out)
-        case 10: unpack(base, width: 10, into: out)
-        case 11: unpack(base, width: 11, into: out)
-        case 12: unpack(base, width: 12, into: out)
-        case 13: unpack(base, width: 13, into: out)
-        case 14: unpack(base, width: 14, into: out)
-        case 15: unpack(base, width: 15, into: out)
-        case 16: unpack(base, width: 16, into: out)
-        case 17: unpack(base, width: 17, into: out)
-        case 18: unpack(base, width: 18, into: out)
-        case 19: unpack(base, width: 19, into: out)
-        case 20: unpack(base, width: 20, into: out)
-        default: unpack(base, width: width, into: out)
+        case 0: body(0)
+        case 1: body(1)
+        case 2: body(2)
+        case 3: body(3)
+        case 4: body(4)
+        case 5: body(5)
+        case 6: body(6)
+        case 7: body(7)
+        case 8: body(8)
+        case 9: body(9)
+        case 10: body(10)
+        case 11: body(11)
+        case 12: body(12)
+        case 13: body(13)
+        case 14: body(14)
+        case 15: body(15)
+        case 16: body(16)
+        case 17: body(17)
+        case 18: body(18)
+        case 19: body(19)
+        case 20: body(20)
+        default: body(width)
         }
     }
 
     /// Eight values take `width` whole bytes, so each group of eight starts on a byte and,
     /// within it, every value's byte and shift depend on the width alone.
     @inline(__always)
-    private static func unpack(_ base: UnsafeRawPointer, width: Int, into out: UnsafeMutablePointer<UInt32>) {
+    private static func forEachValue(_ base: UnsafeRawPointer, width: Int, _ body: (Int, UInt32) -> Void) {
+        guard width > 0 else {
+            for j in 0..<blockSize { body(j, 0) }
+            return
+        }
         let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
         for group in 0..<(blockSize / 8) {
             let bytes = base + group * width
-            let values = out + group * 8
             for j in 0..<8 {
                 let bit = j * width
                 let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
-                values[j] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+                body(group * 8 + j, UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask))
             }
         }
     }

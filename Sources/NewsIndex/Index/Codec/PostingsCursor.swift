@@ -117,8 +117,7 @@ final class PostingsCursor {
     /// decodes many blocks to look for one document and scores few of them.
     @inline(never)
     private func decodeFreqs() {
-        BitPacking.unpack(section, at: pendingFreqs, width: pendingFreqWidth, into: freqs)
-        for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
+        BitPacking.unpack(section, at: pendingFreqs, width: pendingFreqWidth, into: freqs, plus: 1)
         pendingFreqs = -1
     }
 
@@ -298,14 +297,9 @@ final class PostingsCursor {
                 fail()
                 return false
             }
-            BitPacking.unpack(section, at: start + 1, width: docWidth, into: docs)
+            let last = BitPacking.unpackSums(section, at: start + 1, width: docWidth, into: docs, from: UInt64(previous))
             (pendingFreqs, pendingFreqWidth) = (freqAt + 1, freqWidth)
-            var running = UInt64(previous)
-            for i in 0..<BitPacking.blockSize {
-                running += UInt64(docs[i])
-                docs[i] = UInt32(truncatingIfNeeded: running)
-            }
-            guard running == UInt64(lastDoc(ofBlock: b)) else { fail(); return false }
+            guard last == UInt64(lastDoc(ofBlock: b)) else { fail(); return false }
             count = BitPacking.blockSize
         } else {
             if b == 0 { tailOffset = blocksStart } else {
