@@ -17,10 +17,17 @@ enum Intersection {
         var sheet = ScoreSheet(terms: segment.termCount)
         var skipped = false
         // Each term's block bound at the candidate, their sum, and the last document for
-        // which all of them hold.
-        var bounds = [Double](repeating: 0, count: terms.count)
+        // which all of them hold. Buffers, not arrays: written per candidate, an array
+        // checks its uniqueness and bounds on every write.
+        let bounds = UnsafeMutablePointer<Double>.allocate(capacity: terms.count)
+        bounds.initialize(repeating: 0, count: terms.count)
         // The candidate's score from each term, in the order of `terms`.
-        var scores = [Double](repeating: 0, count: terms.count)
+        let scores = UnsafeMutablePointer<Double>.allocate(capacity: terms.count)
+        scores.initialize(repeating: 0, count: terms.count)
+        defer {
+            bounds.deallocate()
+            scores.deallocate()
+        }
         var bound = 0.0
         var boundThrough = -1
         var candidate = lead.doc
