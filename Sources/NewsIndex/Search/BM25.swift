@@ -32,6 +32,11 @@ public struct BM25: Sendable, Equatable {
         return log(1 + (n - d + 0.5) / (d + 0.5))
     }
 
+    /// A query term's weight: the one set outright, else what its frequency gives.
+    public func queryWeight(of term: WeightedTerm) -> Double {
+        term.weight ?? queryWeight(frequency: term.queryFrequency)
+    }
+
     /// The weight of a term that occurs `qtf` times in the query: 1 when it occurs once.
     public func queryWeight(frequency qtf: Int) -> Double {
         let f = Double(qtf)

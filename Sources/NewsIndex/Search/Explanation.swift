@@ -61,7 +61,7 @@ extension Searcher {
             }
             let distinct = PhraseMatcher.deduplicated(positions)
             let headline = distinct.filter { Int($0) < headlineTokens }.count
-            let weight = bm25.queryWeight(frequency: term.queryFrequency)
+            let weight = bm25.queryWeight(of: term)
             let score = positions.isEmpty ? 0
                 : bm25.score(termFrequency: positions.count, weight: term.idf * weight, lengthNorm: lengthNorm)
             total += score

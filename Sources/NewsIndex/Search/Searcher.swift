@@ -5,6 +5,8 @@ public struct WeightedTerm: Sendable, Equatable {
     public var idf: Double
     /// How many times the term occurs in the query.
     public var queryFrequency = 1
+    /// A query weight set outright (feedback), in place of what `queryFrequency` gives.
+    public var weight: Double?
 }
 
 /// The answer to a query: the best documents and how many matched in all.
@@ -59,7 +61,7 @@ public struct Searcher {
         let terms = query.terms.enumerated().map { slot, text in
             let df = min(found.reduce(0) { $0 + ($1[slot]?.docFreq ?? 0) }, reader.documentCount)
             return WeightedTerm(text: text, documentFrequency: df, idf: bm25.idf(documentFrequency: df),
-                                queryFrequency: query.frequencies[slot])
+                                queryFrequency: query.frequencies[slot], weight: query.weights?[slot])
         }
         var top = TopKCollector(k: max(0, limit))
         var exact = true
@@ -68,7 +70,7 @@ public struct Searcher {
             for (slot, term) in terms.enumerated() {
                 if let postings = found[s][slot] {
                     scorers.append(TermScorer(cursor: postings.cursor(), slot: slot,
-                                              weight: term.idf * bm25.queryWeight(frequency: term.queryFrequency),
+                                              weight: term.idf * bm25.queryWeight(of: term),
                                               bm25: bm25, norms: norms))
                 } else if query.mode == .all {
                     scorers = []

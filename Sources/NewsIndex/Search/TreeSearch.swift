@@ -247,7 +247,7 @@ struct TreePlan {
         func scorer(_ term: String, _ cursor: PostingsCursor, _ scope: QueryNode.Scope) -> TermScorer? {
             guard scoring, scope.scores, let slot = slots[term] else { return nil }
             let t = terms[slot]
-            return TermScorer(cursor: cursor, slot: slot, weight: t.idf * bm25.queryWeight(frequency: t.queryFrequency),
+            return TermScorer(cursor: cursor, slot: slot, weight: t.idf * bm25.queryWeight(of: t),
                               bm25: bm25, norms: norms)
         }
         func bytes(_ term: String, _ scope: QueryNode.Scope) -> [UInt8] {

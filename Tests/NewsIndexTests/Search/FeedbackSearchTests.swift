@@ -1,0 +1,68 @@
+import Testing
+@testable import NewsIndex
+
+/// Searching twice: the first pass's best stories lend their words to the second.
+@Suite struct FeedbackSearchTests {
+    let corpus = TemporaryDirectory()
+    let index = TemporaryDirectory()
+
+    func story(_ title: String, _ body: String) -> String { "date 2025-10-27\n\(title)\n\n\(body)\n" }
+
+    /// Two stories on grain shipped from Odesa, one on Odesa's port that never says grain,
+    /// and one on something else.
+    func reader() throws -> IndexReader {
+        corpus.write("a.txt", story("Grain ships leave Odesa", "The grain corridor from Odesa port carried wheat and maize to Istanbul."))
+        corpus.write("b.txt", story("Odesa grain exports rise", "Grain exports through Odesa and the Danube ports rose, traders said."))
+        corpus.write("c.txt", story("Drones strike Odesa port", "Drones hit the Odesa port overnight; the Danube ports were spared."))
+        corpus.write("d.txt", story("Central bank holds rates", "The central bank kept its key rate unchanged on Thursday."))
+        return try indexedReader(of: corpus, into: index)
+    }
+
+    func paths(_ r: IndexReader, _ hits: [ScoredDocument]) throws -> [String] {
+        try hits.map { try r.record(at: $0.address).path.split(separator: "/").last.map(String.init) ?? "" }
+    }
+
+    @Test func aStoryThatSharesTheBestStoriesWordsIsFoundWithoutTheQueryWord() throws {
+        let r = try reader()
+        let searcher = Searcher(reader: r)
+        let query = Query(terms: ["grain"], mode: .any)
+        #expect(Set(try paths(r, searcher.search(query, limit: 10).hits)) == ["a.txt", "b.txt"])
+        let fed = try searcher.search(query, limit: 10, feedback: RelevanceModel(documents: 2, terms: 5))
+        let found = try paths(r, fed.results.hits)
+        #expect(found.contains("c.txt"))
+        #expect(!found.contains("d.txt"))
+        #expect(Set(found.prefix(2)) == ["a.txt", "b.txt"])
+        #expect(fed.added.contains { $0.term == "odesa" })
+    }
+
+    @Test func stopWordsAndTheQueryWordAreNeverAdded() throws {
+        let r = try reader()
+        let fed = try Searcher(reader: r).search(Query(terms: ["grain"], mode: .any), limit: 10,
+                                                 feedback: RelevanceModel(documents: 2, terms: 50))
+        let added = fed.added.map(\.term)
+        #expect(!added.contains("the") && !added.contains("and") && !added.contains("from"))
+        #expect(!added.contains("grain"))
+        #expect(added == fed.added.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }.map(\.term))
+    }
+
+    @Test func theSecondPassWeighsEachTermByItsShare() throws {
+        let r = try reader()
+        let fed = try Searcher(reader: r).search(Query(terms: ["grain"], mode: .any), limit: 10,
+                                                 feedback: RelevanceModel(documents: 2, terms: 5))
+        let grain = fed.results.terms.first { $0.text == "grain" }
+        #expect(grain?.weight != nil)
+        let total = fed.results.terms.reduce(0) { $0 + ($1.weight ?? 0) }
+        #expect(abs(total - 1) < 1e-9)
+    }
+
+    @Test func weightsSetOutrightDecideWhichWordCountsMore() throws {
+        let r = try reader()
+        let searcher = Searcher(reader: r)
+        var drones = Query(terms: ["drone", "wheat"], mode: .any)
+        drones.weights = [5, 0.1]
+        var wheat = drones
+        wheat.weights = [0.1, 5]
+        #expect(try paths(r, searcher.search(drones, limit: 1).hits) == ["c.txt"])
+        #expect(try paths(r, searcher.search(wheat, limit: 1).hits) == ["a.txt"])
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import NewsIndex
+
+/// RM3's arithmetic: the relevance model of the feedback stories, mixed with the query.
+@Suite struct RelevanceModelTests {
+    func weights(_ expanded: [(term: String, weight: Double)]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: expanded.map { ($0.term, $0.weight) })
+    }
+
+    @Test func withNoStoryTheQueryComesBackScaledToOne() {
+        let expanded = RelevanceModel().expand(query: [("grain", 2), ("port", 1)], stories: [])
+        #expect(expanded.map(\.term) == ["grain", "port"])
+        #expect(abs(expanded[0].weight - 2.0 / 3) < 1e-12)
+        #expect(abs(expanded[1].weight - 1.0 / 3) < 1e-12)
+    }
+
+    @Test func storiesCountAsFractionsOfTheirLengthWeightedByScore() {
+        let model = RelevanceModel(documents: 2, terms: 10, originalWeight: 0)
+        let stories = [
+            RelevanceModel.Story(score: 3, counts: ["odesa": 1, "grain": 1]),
+            RelevanceModel.Story(score: 1, counts: ["odesa": 4]),
+        ]
+        // odesa: 3 * 1/2 + 1 * 4/4 = 2.5; grain: 3 * 1/2 = 1.5; scaled to sum to 1.
+        let w = weights(model.expand(query: [("grain", 1)], stories: stories))
+        #expect(abs(w["odesa"]! - 2.5 / 4) < 1e-12)
+        #expect(abs(w["grain"]! - 1.5 / 4) < 1e-12)
+    }
+
+    @Test func onlyTheHeaviestWordsOfTheModelAreKept() {
+        let model = RelevanceModel(documents: 1, terms: 2, originalWeight: 0.5)
+        let story = RelevanceModel.Story(score: 1, counts: ["odesa": 5, "port": 3, "ship": 1, "wheat": 1])
+        let expanded = model.expand(query: [("grain", 1)], stories: [story])
+        #expect(Set(expanded.map(\.term)) == ["grain", "odesa", "port"])
+        let w = weights(expanded)
+        #expect(abs(w["grain"]! - 0.5) < 1e-12)
+        #expect(abs(w["odesa"]! - 0.5 * 5 / 8) < 1e-12)
+        #expect(abs(w["port"]! - 0.5 * 3 / 8) < 1e-12)
+    }
+
+    @Test func aQueryWordTheStoriesUseGainsFromBoth() {
+        let model = RelevanceModel(documents: 1, terms: 10, originalWeight: 0.5)
+        let story = RelevanceModel.Story(score: 2, counts: ["grain": 1, "odesa": 1])
+        let w = weights(model.expand(query: [("grain", 1)], stories: [story]))
+        #expect(abs(w["grain"]! - (0.5 + 0.25)) < 1e-12)
+        #expect(abs(w["odesa"]! - 0.25) < 1e-12)
+    }
+
+    @Test func withAllWeightOnTheQueryNothingIsAdded() {
+        let model = RelevanceModel(documents: 1, terms: 10, originalWeight: 1)
+        let story = RelevanceModel.Story(score: 2, counts: ["odesa": 3])
+        #expect(model.expand(query: [("grain", 1)], stories: [story]).map(\.term) == ["grain"])
+    }
+}
