@@ -18,11 +18,21 @@ extension Searcher {
     /// index analysed them (their language's analysis, stop words left out), and ranks the
     /// mixture of the query and the relevance model as an any-term query, each term weighted
     /// by its share. A word the model finds that is a form of a query word adds to that word.
+    ///
+    /// With `model.adaptiveSlope`, the query's share follows its first pass
+    /// (`RelevanceModel.shareOfQuery`); a query left whole is ranked as it is, nothing added.
     public func search(_ query: Query, limit: Int, feedback model: RelevanceModel) throws(IndexError) -> FeedbackResults {
-        let first = try search(query, limit: max(0, model.documents))
+        let first = try search(query, limit: max(2, model.documents))
+        let scores = first.hits.map(\.score)
+        let share = model.shareOfQuery(best: scores.first ?? 0, second: scores.count > 1 ? scores[1] : 0)
+        if share >= 1 {
+            // The first pass holds the answer when it ranked as deep, or ranked every match.
+            let complete = limit <= first.hits.count || first.hits.count < max(2, model.documents)
+            return FeedbackResults(results: complete ? Self.prefix(first, limit) : try search(query, limit: limit), added: [])
+        }
         var stories: [RelevanceModel.Story] = []
         var analyses: [String: FeedbackWords] = [:]
-        for hit in first.hits {
+        for hit in first.hits.prefix(max(0, model.documents)) {
             let counts = try reader.withStoredStory(at: hit.address) { stored, body in
                 let language = stored.story.languageCode
                 let words = analyses[language] ?? FeedbackWords(language: language)
@@ -37,7 +47,8 @@ extension Searcher {
         }
         var weights: [String: Double] = [:]
         var order: [String] = []
-        for (term, weight) in model.expand(query: Array(zip(query.terms, query.frequencies)), stories: stories) {
+        for (term, weight) in model.expand(query: Array(zip(query.terms, query.frequencies)), stories: stories,
+                                           originalWeight: share) {
             let into = owner[term] ?? term
             if weights[into] == nil { order.append(into) }
             weights[into, default: 0] += weight
@@ -50,6 +61,13 @@ extension Searcher {
         return FeedbackResults(results: results, added: added.sorted {
             $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
         })
+    }
+
+    /// The first `limit` hits of `results`, the rest as they were.
+    private static func prefix(_ results: SearchResults, _ limit: Int) -> SearchResults {
+        var results = results
+        results.hits = Array(results.hits.prefix(max(0, limit)))
+        return results
     }
 }
 

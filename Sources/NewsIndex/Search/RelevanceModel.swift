@@ -12,12 +12,31 @@ public struct RelevanceModel: Sendable, Equatable {
     public var terms: Int
     /// The share of the original query in the mixture, from 0 to 1.
     public var originalWeight: Double
+    /// When set, feedback adapts to each query (`shareOfQuery(best:second:)`): the query's
+    /// share grows with how far the first pass's best story stands out.
+    public var adaptiveSlope: Double?
+
+    /// The slope of `--feedback auto`, measured on make eval's four collections (docs/ranking.md).
+    public static let autoSlope = 1.5
 
     /// Anserini's defaults (pyserini's `set_rm3()`): 10 stories, 10 words, half and half.
-    public init(documents: Int = 10, terms: Int = 10, originalWeight: Double = 0.5) {
+    public init(documents: Int = 10, terms: Int = 10, originalWeight: Double = 0.5, adaptiveSlope: Double? = nil) {
         self.documents = documents
         self.terms = terms
         self.originalWeight = originalWeight
+        self.adaptiveSlope = adaptiveSlope
+    }
+
+    /// The query's share of the mixture, given the first pass's two best scores: with
+    /// `adaptiveSlope`, `originalWeight` plus the slope times how far the best story stands
+    /// out over the second (`best / second - 1`), at most 1, where feedback adds nothing.
+    /// A query whose best story stands out looks for that story (a headline, a claim with one
+    /// source), and words borrowed from it and its neighbours draw the ranking away from it;
+    /// a query whose best stories score alike is about a topic they share.
+    func shareOfQuery(best: Double, second: Double) -> Double {
+        guard let slope = adaptiveSlope else { return originalWeight }
+        guard second > 0, best > 0 else { return 1 }
+        return min(1, max(originalWeight, originalWeight + slope * (best / second - 1)))
     }
 
     /// One feedback story: its first-pass score and how many times each of its words occurs.
@@ -29,7 +48,9 @@ public struct RelevanceModel: Sendable, Equatable {
     /// The second pass's terms and weights, heaviest first (ties by term): the query's own
     /// terms (`query`, with their counts) and the relevance model's, mixed. With no story to
     /// learn from, the query as it was, its counts scaled to sum to 1.
-    func expand(query: [(term: String, count: Int)], stories: [Story]) -> [(term: String, weight: Double)] {
+    func expand(query: [(term: String, count: Int)], stories: [Story],
+                originalWeight: Double? = nil) -> [(term: String, weight: Double)] {
+        let originalWeight = originalWeight ?? self.originalWeight
         var mixture: [String: Double] = [:]
         let queryTotal = Double(query.reduce(0) { $0 + $1.count })
         for (term, count) in query where queryTotal > 0 {

@@ -65,4 +65,21 @@ import Testing
         #expect(try paths(r, searcher.search(drones, limit: 1).hits) == ["c.txt"])
         #expect(try paths(r, searcher.search(wheat, limit: 1).hits) == ["a.txt"])
     }
+
+    @Test func adaptiveFeedbackLeavesAQueryWhoseBestStoryStandsAloneAsItIs() throws {
+        let r = try reader()
+        let searcher = Searcher(reader: r)
+        let query = Query(terms: ["drone"], mode: .any)
+        let fed = try searcher.search(query, limit: 10, feedback: RelevanceModel(adaptiveSlope: RelevanceModel.autoSlope))
+        #expect(fed.added.isEmpty)
+        #expect(try paths(r, fed.results.hits) == paths(r, searcher.search(query, limit: 10).hits))
+    }
+
+    @Test func adaptiveFeedbackAddsWordsWhenTheBestStoriesScoreAlike() throws {
+        let r = try reader()
+        let fed = try Searcher(reader: r).search(Query(terms: ["grain"], mode: .any), limit: 10,
+                                                 feedback: RelevanceModel(documents: 2, terms: 5, adaptiveSlope: RelevanceModel.autoSlope))
+        #expect(!fed.added.isEmpty)
+        #expect(try paths(r, fed.results.hits).contains("c.txt"))
+    }
 }

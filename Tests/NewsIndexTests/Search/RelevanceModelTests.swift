@@ -50,4 +50,14 @@ import Testing
         let story = RelevanceModel.Story(score: 2, counts: ["odesa": 3])
         #expect(model.expand(query: [("grain", 1)], stories: [story]).map(\.term) == ["grain"])
     }
+
+    @Test func withoutASlopeTheQuerysShareIsFixed() {
+        #expect(RelevanceModel(originalWeight: 0.5).shareOfQuery(best: 9, second: 1) == 0.5)
+    }
+
+    @Test(arguments: [(1.0, 1.0, 0.5), (1.1, 1.0, 0.65), (1.2, 1.0, 0.8), (2.0, 1.0, 1.0), (3.0, 0.0, 1.0)])
+    func theQuerysShareGrowsAsItsBestStoryStandsOut(best: Double, second: Double, share: Double) {
+        let model = RelevanceModel(originalWeight: 0.5, adaptiveSlope: 1.5)
+        #expect(abs(model.shareOfQuery(best: best, second: second) - share) < 1e-12)
+    }
 }
