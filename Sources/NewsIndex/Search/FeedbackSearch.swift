@@ -20,16 +20,21 @@ extension Searcher {
     /// by its share. A word the model finds that is a form of a query word adds to that word.
     ///
     /// With `model.adaptiveSlope`, the query's share follows its first pass
-    /// (`RelevanceModel.shareOfQuery`); a query left whole is ranked as it is, nothing added.
+    /// (`RelevanceModel.shareOfQuery`). A query left whole, or whose stories offer no word
+    /// to learn from, is answered as a plain search would answer it, nothing added.
     public func search(_ query: Query, limit: Int, feedback model: RelevanceModel) throws(IndexError) -> FeedbackResults {
-        let first = try search(query, limit: max(2, model.documents))
+        precondition(query.weights == nil, "feedback reweights a query as written")
+        let depth = max(2, model.documents)
+        let first = try search(query, limit: depth)
+        // The plain answer: the first pass's own when it ranked as deep (or every match),
+        // counting them exactly, else a search of its own.
+        func plain() throws(IndexError) -> FeedbackResults {
+            let reusable = limit == depth || first.totalHitsIsExact && (limit <= first.hits.count || first.hits.count < depth)
+            return FeedbackResults(results: reusable ? Self.prefix(first, limit) : try search(query, limit: limit), added: [])
+        }
         let scores = first.hits.map(\.score)
         let share = model.shareOfQuery(best: scores.first ?? 0, second: scores.count > 1 ? scores[1] : 0)
-        if share >= 1 {
-            // The first pass holds the answer when it ranked as deep, or ranked every match.
-            let complete = limit <= first.hits.count || first.hits.count < max(2, model.documents)
-            return FeedbackResults(results: complete ? Self.prefix(first, limit) : try search(query, limit: limit), added: [])
-        }
+        guard share < 1, model.terms > 0 else { return try plain() }
         var stories: [RelevanceModel.Story] = []
         var analyses: [String: FeedbackWords] = [:]
         for hit in first.hits.prefix(max(0, model.documents)) {
@@ -37,10 +42,11 @@ extension Searcher {
                 let language = stored.story.languageCode
                 let words = analyses[language] ?? FeedbackWords(language: language)
                 analyses[language] = words
-                return words.counts(title: stored.story.title, body: body)
+                return words.counts(title: stored.story.titleIsHeadline ? stored.story.title : nil, body: body)
             }
             stories.append(RelevanceModel.Story(score: hit.score, counts: counts))
         }
+        guard stories.contains(where: { $0.score > 0 && !$0.counts.isEmpty }) else { return try plain() }
         var owner: [String: String] = [:]
         for term in query.terms {
             for form in AlternativeTerms.split(term) where owner[form] == nil { owner[form] = term }
@@ -71,40 +77,38 @@ extension Searcher {
     }
 }
 
-/// The words of a feedback story as the index analysed them, counted: headline and body,
-/// without the stop words of the story's language, lone characters and bare numbers, which
-/// say nothing about what a story is about (Anserini's RM3 keeps letters and digits only,
-/// over an index without stop words).
+/// The words of a feedback story as the index analysed them, counted as the index counts
+/// them (a headline's `SegmentFormat.headlineWeight` times; a title taken from the body is
+/// not read twice): without the stop words of the story's language, matched as written
+/// before stemming as a query's are (`owned` stays, `own` goes), lone characters and bare
+/// numbers, which say nothing about what a story is about (Anserini's RM3 keeps letters and
+/// digits only, over an index without stop words).
 struct FeedbackWords {
     let language: String
+    private let analysis: LanguageAnalysis
+    private let context = AnalysisContext()
     private let stops: StopWords
 
     init(language: String) {
         self.language = language
-        stops = Self.stopTerms(language)
+        analysis = .of(language)
+        stops = StopWords.of(language) ?? StopWords.english
     }
 
-    func counts(title: String, body: UnsafeBufferPointer<UInt8>) -> [String: Int] {
+    func counts(title: String?, body: UnsafeBufferPointer<UInt8>) -> [String: Int] {
         var counts: [String: Int] = [:]
-        func count(_ term: UnsafeBufferPointer<UInt8>, _: Range<Int>) {
-            guard term.count > 1, term.contains(where: { !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) else { return }
-            let word = String(decoding: term, as: UTF8.self)
-            if !stops.contains(word) { counts[word, default: 0] += 1 }
-        }
-        Analyzer.standard.forEachToken(in: title, language: language, count)
-        Analyzer.standard.forEachToken(in: String(decoding: body, as: UTF8.self), language: language, count)
-        return counts
-    }
-
-    /// The stop words of `language` (English when it has none) as its analysis leaves them.
-    static func stopTerms(_ language: String) -> StopWords {
-        let list = StopWords.of(language) ?? StopWords.english
-        var terms: [String] = []
-        for word in list.sorted {
-            Analyzer.standard.forEachToken(in: word, language: language) { term, _ in
-                terms.append(String(decoding: term, as: UTF8.self))
+        func count(_ text: UnsafeBufferPointer<UInt8>, times: Int) {
+            Analyzer.standard.forEachToken(inUTF8: text, language: analysis, context: context) { term, range in
+                let word = String(decoding: term, as: UTF8.self)
+                guard word.unicodeScalars.count > 1, word.unicodeScalars.contains(where: { !("0"..."9").contains($0) }) else { return }
+                let written = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self).lowercased()
+                if !stops.contains(written) { counts[word, default: 0] += times }
             }
         }
-        return StopWords(sorted: Array(Set(terms + list.sorted)).sorted())
+        if var title {
+            title.withUTF8 { count($0, times: SegmentFormat.headlineWeight) }
+        }
+        count(body, times: 1)
+        return counts
     }
 }

@@ -49,6 +49,7 @@ public struct Searcher {
     }
 
     public func search(_ query: Query, limit: Int) throws(IndexError) -> SearchResults {
+        precondition(query.weights.map { $0.count == query.terms.count } ?? true, "one weight per term")
         // Each term is looked up once per segment; the same entries give its postings and its
         // document frequency: summed over segments (deleted stories count until they are
         // merged away, as in Lucene), capped at the live story count.

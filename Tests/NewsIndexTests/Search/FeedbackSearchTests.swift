@@ -66,13 +66,39 @@ import Testing
         #expect(try paths(r, searcher.search(wheat, limit: 1).hits) == ["a.txt"])
     }
 
-    @Test func adaptiveFeedbackLeavesAQueryWhoseBestStoryStandsAloneAsItIs() throws {
+    @Test(arguments: ["drone", "port"], [1, 2, 10])
+    func aQueryLeftWholeIsAnsweredAsAPlainSearch(word: String, limit: Int) throws {
         let r = try reader()
         let searcher = Searcher(reader: r)
-        let query = Query(terms: ["drone"], mode: .any)
-        let fed = try searcher.search(query, limit: 10, feedback: RelevanceModel(adaptiveSlope: RelevanceModel.autoSlope))
+        let query = Query(terms: [word], mode: .any)
+        // A slope this steep leaves whole any query whose best story scores above the second.
+        let fed = try searcher.search(query, limit: limit, feedback: RelevanceModel(documents: 3, adaptiveSlope: 1e9))
+        let plain = try searcher.search(query, limit: limit)
+        let ranked = try searcher.search(query, limit: 2).hits.map(\.score)
+        try #require(ranked.count < 2 || ranked[0] > ranked[1], "the best story scores above the second")
         #expect(fed.added.isEmpty)
-        #expect(try paths(r, fed.results.hits) == paths(r, searcher.search(query, limit: 10).hits))
+        #expect(fed.results.hits == plain.hits)
+        #expect(fed.results.totalHits == plain.totalHits)
+    }
+
+    @Test func aModelWordThatIsAFormOfAQueryWordAddsToIt() throws {
+        let r = try reader()
+        let term = AlternativeTerms.join(["grain", "odesa"])
+        let fed = try Searcher(reader: r).search(Query(terms: [term], mode: .any), limit: 10,
+                                                 feedback: RelevanceModel(documents: 2, terms: 5))
+        #expect(!fed.added.contains { $0.term == "grain" || $0.term == "odesa" })
+        #expect(fed.results.terms.filter { $0.text == term }.count == 1)
+    }
+
+    @Test func storyWordsCountAsIndexedWithoutStopWordsWrittenAsSuch() {
+        let words = FeedbackWords(language: "en")
+        var body = "The owners owned the port; 2025 a X ports."
+        let counts = body.withUTF8 { words.counts(title: "Odesa port", body: $0) }
+        #expect(counts["port"] == 4)
+        #expect(counts["odesa"] == 2)
+        #expect(counts["own"] == 1)
+        #expect(counts["owner"] == 1)
+        #expect(counts["the"] == nil && counts["2025"] == nil && counts["x"] == nil && counts["a"] == nil)
     }
 
     @Test func adaptiveFeedbackAddsWordsWhenTheBestStoriesScoreAlike() throws {
