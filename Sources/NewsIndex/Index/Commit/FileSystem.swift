@@ -218,6 +218,11 @@ final class MappedFile: @unchecked Sendable {
         close(descriptor)
     }
 
+    /// Where `part` (a part of `bytes`, such as a segment's section) starts in the file.
+    func offset(of part: UnsafeRawBufferPointer) -> Int {
+        part.baseAddress.map { $0 - bytes.baseAddress! } ?? 0
+    }
+
     /// Copies the bytes at `offset` (within `bytes`) into `buffer` with `pread`, leaving the
     /// map untouched: a touch of a mapped page makes the page cache's whole folio around it
     /// resident (up to 256 KB), so a reader hopping through a large file, or walking many

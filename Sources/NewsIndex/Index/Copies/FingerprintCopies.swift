@@ -9,9 +9,7 @@ struct FingerprintCopies {
 
     init(_ stories: NumberedStories) {
         self.stories = stories
-        sectionOffsets = stories.segments.map { segment in
-            segment.fingerprints.baseAddress.map { $0 - segment.file.bytes.baseAddress! } ?? 0
-        }
+        sectionOffsets = stories.segments.map { $0.file.offset(of: $0.fingerprints) }
     }
 
     /// Story `number`'s record, in an array of its own.

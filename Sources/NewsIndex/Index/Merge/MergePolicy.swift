@@ -63,11 +63,9 @@ struct MergePolicy: Sendable {
             }
         }
         let written = segments.map(\.id).filter(fresh.contains)
-        if written.count > 1 {
-            for start in stride(from: 0, to: written.count, by: Self.freshMergeWidth) {
-                let group = Array(written[start..<min(start + Self.freshMergeWidth, written.count)])
-                if group.count > 1 { merge(group) }
-            }
+        for start in stride(from: 0, to: written.count, by: Self.freshMergeWidth) {
+            let group = Array(written[start..<min(start + Self.freshMergeWidth, written.count)])
+            if group.count > 1 { merge(group) }
         }
         while let ids = nextMerge(planned.map(\.segment)) { merge(ids) }
         return emptied + planned.filter(\.merged).map(\.sources)

@@ -21,7 +21,7 @@ final class SectionReadBuffer {
     /// Reads the section `bytes` (a part of `file.bytes`).
     init(file: MappedFile, section bytes: UnsafeRawBufferPointer) {
         self.file = file
-        let offset = bytes.baseAddress.map { $0 - file.bytes.baseAddress! } ?? 0
+        let offset = file.offset(of: bytes)
         section = offset..<offset + bytes.count
         buffer = .allocate(byteCount: Self.chunk + Self.padding, alignment: 8)
     }
