@@ -79,6 +79,17 @@ public struct JSONLine: Sendable {
         return o
     }
 
+    /// `feedback_terms`, in `search --json` and the API: each word feedback added, as people
+    /// read it, with its weight.
+    public static func feedbackTerms(_ terms: [FeedbackTerm]) -> [JSONLine] {
+        terms.map { t in
+            var o = JSONLine()
+            o.add("term", AlternativeTerms.display(t.term))
+            o.add("weight", t.weight)
+            return o
+        }
+    }
+
     /// A JSON string literal; works on UTF-8 bytes and copies runs that need no escaping.
     public static func quote(_ s: String) -> String {
         var s = s

@@ -37,6 +37,7 @@ struct APIController: Sendable {
             }
         }
         let notes = outcome.note.map { [$0.description] } ?? []
+        let feedbackTerms = outcome.feedbackTerms.map(JSONLine.feedbackTerms)
         var o = JSONLine()
         o.add("total_hits", outcome.totalHits)
         o.add("total_hits_exact", outcome.totalHitsIsExact)
@@ -48,6 +49,7 @@ struct APIController: Sendable {
             hit.add("cluster", h.cluster)
             hit.add("similar", h.similar.map { JSONLine.storyReference(id: $0.id, root: $0.root, path: $0.path, title: $0.title, date: $0.date) })
             if !notes.isEmpty { hit.add("notes", notes) }
+            if let feedbackTerms { hit.add("feedback_terms", feedbackTerms) }
             return hit
         })
         if let f = outcome.facets {
@@ -62,6 +64,7 @@ struct APIController: Sendable {
         }
         o.add("suggestion", outcome.suggestion)
         if !notes.isEmpty { o.add("notes", notes) }
+        if let feedbackTerms { o.add("feedback_terms", feedbackTerms) }
         return Responses.json(o.line)
     }
 

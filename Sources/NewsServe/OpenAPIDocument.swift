@@ -25,6 +25,7 @@ enum OpenAPIDocument {
               {"name": "source", "in": "query", "schema": {"type": "string"}, "description": "Only stories of this source (its words, in order); empty: any. One without a word to look for is a 400."},
               {"name": "place", "in": "query", "schema": {"type": "string"}, "description": "Only stories with this place in their dateline; empty: any. One without a word to look for is a 400."},
               {"name": "lang", "in": "query", "schema": {"type": "string"}, "description": "Only stories in this language: a code such as en, ko, ru or zh (und: stories whose language is unknown); empty: any. Anything else is a 400."},
+              {"name": "feedback", "in": "query", "schema": {"type": "string", "enum": ["0", "1", "auto", ""], "default": "0"}, "description": "1: pseudo-relevance feedback (RM3): search again with the words of the 10 best stories, the query keeping half the weight (see feedback_terms); auto: only where the best stories score alike; 0 or empty: none"},
               {"name": "facets", "in": "query", "schema": {"type": "string", "enum": ["0", "1", ""], "default": "0"}, "description": "1: count matches by source, place, language and period; 0 or empty: no counts (facets is null)"}
             ],
             "responses": {
@@ -99,7 +100,8 @@ enum OpenAPIDocument {
                 "additionalProperties": false}},
               "total_hits": {"type": "integer"}, "total_hits_exact": {"type": "boolean"},
               "cluster": {"type": "integer"}, "similar": {"type": "array", "items": {"$ref": "#/components/schemas/StoryReference"}},
-              "notes": {"type": "array", "items": {"type": "string"}}
+              "notes": {"type": "array", "items": {"type": "string"}},
+              "feedback_terms": {"type": "array", "items": {"$ref": "#/components/schemas/FeedbackTerm"}}
             },
             "additionalProperties": false
           },
@@ -121,8 +123,14 @@ enum OpenAPIDocument {
                 },
                 "additionalProperties": false}]},
               "suggestion": {"type": ["string", "null"]},
-              "notes": {"type": "array", "items": {"type": "string"}}
+              "notes": {"type": "array", "items": {"type": "string"}},
+              "feedback_terms": {"type": "array", "items": {"$ref": "#/components/schemas/FeedbackTerm"}, "description": "With feedback: the words it added, heaviest first (none when auto kept the query whole)"}
             },
+            "additionalProperties": false
+          },
+          "FeedbackTerm": {
+            "type": "object", "required": ["term", "weight"],
+            "properties": {"term": {"type": "string", "description": "As indexed (stemmed)"}, "weight": {"type": "number"}},
             "additionalProperties": false
           },
           "Story": {

@@ -29,6 +29,9 @@ struct SearchParameters: Sendable, Equatable {
     var offset = 0
     var limit = pageSize
     var facets = false
+    /// `feedback`: pseudo-relevance feedback, always (`1`) or where the first pass calls
+    /// for it (`auto`); nil for none.
+    var feedback: RelevanceModel?
 
     /// The page's 1-based number, from `offset`.
     var page: Int { offset / Self.pageSize + 1 }
@@ -98,6 +101,12 @@ struct SearchParameters: Sendable, Equatable {
             facets = f == "1"
         }
         facets = facets || paged
+        if let f = query["feedback"], !f.isEmpty, f != "0" {
+            guard f == "1" || f == "auto" else {
+                throw ParameterError(parameter: "feedback", message: "feedback must be 1 (search again with the best stories' words), auto (only where the best stories score alike) or 0")
+            }
+            feedback = RelevanceModel(adaptiveSlope: f == "auto" ? RelevanceModel.autoSlope : nil)
+        }
     }
 
     /// `name`'s value, `value` when it is absent (or empty, as a form sends an empty field,

@@ -12,6 +12,8 @@ struct SearchOutcome: Sendable {
     /// The query with likely misspelled words corrected ("did you mean").
     var suggestion: String?
     var facets: Facets?
+    /// The words feedback added, with their weights, when it was asked for.
+    var feedbackTerms: [FeedbackTerm]?
 }
 
 /// A hit as shown: its story, snippet and cluster of copies.
@@ -74,12 +76,19 @@ struct SearchService: Sendable {
         if let source = parameters.source { filters.append(Self.field(.source, source)) }
         if let place = parameters.place { filters.append(Self.field(.place, place)) }
         if let language = parameters.language, let filter = QueryNode.language([language]) { filters.append(filter) }
-        let tree = filters.isEmpty ? reading.tree : .boolean(must: [reading.tree] + filters, should: [], mustNot: [])
+        let tree = reading.tree.filtered(by: filters, mode: parameters.mode)
         do throws(IndexError) {
             let searcher = Searcher(reader: reader)
             let depth = parameters.offset + parameters.limit
+            var added: [FeedbackTerm]?
+            var matching = tree
             func run(_ limit: Int) throws(IndexError) -> SearchResults {
-                try searcher.search(tree, options: SearchOptions(limit: limit, order: parameters.sort))
+                let options = SearchOptions(limit: limit, order: parameters.sort)
+                guard let model = parameters.feedback else { return try searcher.search(tree, options: options) }
+                let fed = try searcher.search(tree, mode: parameters.mode, options: options, feedback: model)
+                added = fed.added
+                matching = fed.query
+                return fed.results
             }
             var (results, grouped) = try Collapse.rank(depth: depth, reader: reader, run)
             let page = parameters.offset < grouped.count ? Array(grouped[parameters.offset..<min(grouped.count, depth)]) : []
@@ -95,7 +104,7 @@ struct SearchService: Sendable {
             }
             var facets: Facets?
             if parameters.facets {
-                let counted = try FacetCounter(reader: reader, columns: facetColumns).count(tree)
+                let counted = try FacetCounter(reader: reader, columns: facetColumns).count(matching)
                 facets = counted.facets
                 // Counting every match for the facets settles a count the pruned ranking left open.
                 results.totalHits = counted.matches
@@ -106,7 +115,8 @@ struct SearchService: Sendable {
                 suggestion = try SpellingSuggester(reader: reader).suggestion(for: parameters.query, tree: reading.tree, hits: results.totalHits)
             }
             return SearchOutcome(hits: hits, totalHits: results.totalHits, totalHitsIsExact: results.totalHitsIsExact,
-                                 tookMilliseconds: (clock.now - start).milliseconds, note: reading.note, suggestion: suggestion, facets: facets)
+                                 tookMilliseconds: (clock.now - start).milliseconds, note: reading.note, suggestion: suggestion, facets: facets,
+                                 feedbackTerms: added)
         } catch {
             throw .index(error)
         }

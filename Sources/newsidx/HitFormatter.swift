@@ -51,6 +51,28 @@ struct HitFormatter {
         var location: String
     }
 
+    /// What feedback did to a query: the words it added and the query's own share.
+    struct Feedback {
+        var added: [FeedbackTerm]
+        /// 1 when feedback added nothing (`auto` kept the query whole, or no word was found).
+        var queryShare: Double
+
+        /// The line under the header: the words added (with their weights under
+        /// `--explain`), or that none were.
+        func text(explain: Bool) -> String {
+            guard !added.isEmpty else { return "feedback added no words: the query's own decide" }
+            var line = "feedback added "
+            for (i, t) in added.enumerated() {
+                if i > 0 { line += ", " }
+                line += AlternativeTerms.display(t.term)
+                if explain { line += " " + Format.fixed(t.weight, 3) }
+            }
+            if explain { line += " (the query's words keep " + Format.fixed(queryShare, 2) + " of the weight)" }
+            return line
+        }
+
+    }
+
     /// One query's page of results, ready to print.
     struct Page {
         var results: SearchResults
@@ -96,11 +118,14 @@ struct HitFormatter {
 
     /// `queryID` is set in batch mode: text gets a heading per query, JSON a `qid` key.
     /// `notes` (what was passed over in reading the query) go on each JSON hit, as `notes`.
-    func render(_ page: Page, queryID: String?, queryText: String, notes: [String] = []) -> String {
+    /// `feedback`, when it was asked for, goes under the text header and on each JSON hit
+    /// as `feedback_terms`.
+    func render(_ page: Page, queryID: String?, queryText: String, notes: [String] = [], feedback: Feedback? = nil) -> String {
         var out = ""
         if format == .text {
             if let queryID { out += Terminal.bold("query \(queryID): \(queryText)") + "\n" }
             out += Self.header(page) + "\n"
+            if let feedback { out += Terminal.dim(feedback.text(explain: explainer != nil)) + "\n" }
             if !page.hits.isEmpty { out += "\n" }
         }
         let width = String(page.offset + page.hits.count).count
@@ -126,6 +151,7 @@ struct HitFormatter {
                     JSONLine.storyReference(id: copy.id, root: copy.root, path: copy.path, title: copy.title, date: copy.date)
                 })
                 if !notes.isEmpty { o.add("notes", notes) }
+                if let feedback { o.add("feedback_terms", JSONLine.feedbackTerms(feedback.added)) }
                 out += o.line + "\n"
             case .text:
                 let indent = String(repeating: " ", count: width + 2)
@@ -141,13 +167,14 @@ struct HitFormatter {
     /// `--count`: the number of matching stories alone (`at least N` when the engine stopped
     /// early), after `qid<TAB>` in batch mode; with JSON, an object of `total_hits` and
     /// `total_hits_exact`.
-    func renderCount(_ results: SearchResults, queryID: String?, notes: [String] = []) -> String {
+    func renderCount(_ results: SearchResults, queryID: String?, notes: [String] = [], feedback: Feedback? = nil) -> String {
         if format == .json {
             var o = JSONLine()
             if let queryID { o.add("qid", queryID) }
             o.add("total_hits", results.totalHits)
             o.add("total_hits_exact", results.totalHitsIsExact)
             if !notes.isEmpty { o.add("notes", notes) }
+            if let feedback { o.add("feedback_terms", JSONLine.feedbackTerms(feedback.added)) }
             return o.line + "\n"
         }
         let count = results.totalHitsIsExact ? String(results.totalHits) : "at least " + String(results.totalHits)
@@ -261,7 +288,11 @@ struct HitFormatter {
             var line = indent + "  " + t.term + String(repeating: " ", count: width - t.term.count)
             line += "  tf \(t.termFrequency) (headline \(t.headlineFrequency)×\(t.headlineWeight), body \(t.bodyFrequency))"
             line += " · df \(t.documentFrequency) · idf " + Format.fixed(t.idf, 3)
-            if t.queryFrequency > 1 { line += " · in the query \(t.queryFrequency)× (weight " + Format.fixed(t.queryWeight, 3) + ")" }
+            if t.weightedByFeedback {
+                line += " · weight " + Format.fixed(t.queryWeight, 3) + " (feedback)"
+            } else if t.queryFrequency > 1 {
+                line += " · in the query \(t.queryFrequency)× (weight " + Format.fixed(t.queryWeight, 3) + ")"
+            }
             out += line + "\n"
         }
         out += indent + "  length \(e.documentLength) (headline tokens ×\(e.headlineWeight); scored as \(e.scoredLength); average " + Format.fixed(e.averageDocumentLength, 1)
@@ -284,6 +315,7 @@ struct HitFormatter {
             term.add("idf", t.idf)
             term.add("query_tf", t.queryFrequency)
             term.add("query_weight", t.queryWeight)
+            term.add("weighted_by_feedback", t.weightedByFeedback)
             term.add("score", t.score)
             return term
         })

@@ -30,7 +30,7 @@ struct Newsidx: ParsableCommand {
             if let search = SearchFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
                 try search.run()
             } else {
-                var command = try parseAsRoot()
+                var command = try parseAsRoot(SearchCommand.explicitFeedback(Array(CommandLine.arguments.dropFirst())))
                 try command.run()
             }
             status = 0

@@ -51,6 +51,13 @@ struct SearchCommand: ParsableCommand {
             correction from the index's vocabulary is printed on stderr: "did you mean: \
             lavrov" (for a --queries batch only with --suggest).
 
+            --feedback searches twice: the words of the best stories (--feedback-docs, \
+            default 10) are added to the query (the --feedback-terms heaviest, default 10), \
+            the query keeping --feedback-weight of the weight (default 0.5); the line under \
+            the header says which (in JSON: "feedback_terms"). --feedback auto adds them only \
+            where the best stories score alike, not where one stands out. Without --any every \
+            story found still has every query word.
+
             On a terminal each hit shows its rank, title, date, source, URL or file, and a \
             snippet of about --snippet-words words (default 30) in up to three passages, the \
             query's words highlighted (no colours when NO_COLOR is set; CLICOLOR_FORCE=1 \
@@ -70,12 +77,18 @@ struct SearchCommand: ParsableCommand {
               newsidx search --count Pyongyang                  # how many stories, exactly
               newsidx search --format paths Kursk | xargs grep -l Lavrov
               newsidx search --explain "Lavrov Kursk"
+              newsidx search --any --feedback auto "North Korea troops Russia"
               newsidx search --queries queries.tsv --any --limit 1000 --format trec --stats
             """
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json, trec, paths
+    }
+
+    /// `--feedback`'s modes.
+    enum FeedbackChoice: String, ExpressibleByArgument, CaseIterable {
+        case on, auto, off
     }
 
     @OptionGroup var location: IndexOptions
@@ -156,6 +169,22 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "List every copy under a hit that stands for its cluster, not only the first three.")
     var expand = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Pseudo-relevance feedback (RM3): search again with the words of the best stories found. on (also --feedback alone), auto (only where the best stories score alike; where the best one stands out, the query's own words decide) or off (the default).",
+        valueName: "MODE"))
+    var feedback: FeedbackChoice?
+
+    @Option(name: .long, help: ArgumentHelp("How many of the best stories feedback reads (default 10).", valueName: "N"))
+    var feedbackDocs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("How many of their words feedback adds (default 10).", valueName: "N"))
+    var feedbackTerms: Int?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The query's own share of the weight after feedback, from 0 to 1 (default 0.5; with auto, its least share).",
+        valueName: "W"))
+    var feedbackWeight: Double?
+
     @Argument(help: ArgumentHelp("What to search for, in the query language below (quote it for the shell).", valueName: "QUERY"))
     var words: [String] = []
 
@@ -173,6 +202,15 @@ struct SearchCommand: ParsableCommand {
         }
         if count && explain { throw ValidationError("--count prints only the number of matches; --explain needs hits") }
         if suggest && noSuggest { throw ValidationError("give --suggest or --no-suggest, not both") }
+        for (flag, given) in [("--feedback-docs", feedbackDocs != nil), ("--feedback-terms", feedbackTerms != nil),
+                              ("--feedback-weight", feedbackWeight != nil)] where given && (feedback ?? .off) == .off {
+            throw ValidationError("\(flag) tunes feedback, which is off: add --feedback (or --feedback auto)")
+        }
+        if let n = feedbackDocs, n < 1 { throw ValidationError("--feedback-docs must be at least 1") }
+        if let n = feedbackTerms, n < 1 { throw ValidationError("--feedback-terms must be at least 1") }
+        if let w = feedbackWeight, !(0...1).contains(w) {
+            throw ValidationError("--feedback-weight must be from 0 (only the stories' words) to 1 (only the query's)")
+        }
         if explain && (outputFormat == .trec || outputFormat == .paths) {
             throw ValidationError("--explain shows in text and json output; \(outputFormat == .trec ? "a trec run" : "a list of paths") has no room for it")
         }
@@ -189,7 +227,44 @@ struct SearchCommand: ParsableCommand {
                       sort: sort, recencyHalfLife: recent ? halfLife : nil,
                       suggest: !noSuggest && (suggest || queries == nil), strict: strict,
                       offset: offset, count: count, snippetWords: snippetWords,
-                      collapse: !noCollapse, expand: expand)
+                      collapse: !noCollapse, expand: expand,
+                      feedback: Self.relevanceModel(feedback, documents: feedbackDocs, terms: feedbackTerms, weight: feedbackWeight))
+    }
+
+    /// The relevance model the feedback options ask for, or nil for none.
+    static func relevanceModel(_ choice: FeedbackChoice?, documents: Int?, terms: Int?, weight: Double?) -> RelevanceModel? {
+        guard let choice, choice != .off else { return nil }
+        let defaults = RelevanceModel()
+        return RelevanceModel(documents: documents ?? defaults.documents, terms: terms ?? defaults.terms,
+                              originalWeight: weight ?? defaults.originalWeight,
+                              adaptiveSlope: choice == .auto ? RelevanceModel.autoSlope : nil)
+    }
+
+    /// The arguments with `--feedback`'s optional value made explicit for the parser:
+    /// `--feedback` alone is `--feedback=on`, and `--feedback on|auto|off` is `--feedback=…`.
+    /// Words after `--` are left as they are.
+    static func explicitFeedback(_ arguments: [String]) -> [String] {
+        guard arguments.first == "search" else { return arguments }
+        var out: [String] = []
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            if argument == "--" {
+                out.append(argument)
+                out += rest
+                break
+            }
+            guard argument == "--feedback" else {
+                out.append(argument)
+                continue
+            }
+            if let next = rest.first, FeedbackChoice(rawValue: next) != nil {
+                out.append("--feedback=" + next)
+                rest.removeFirst()
+            } else {
+                out.append("--feedback=on")
+            }
+        }
+        return out
     }
 }
 

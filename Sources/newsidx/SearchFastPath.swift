@@ -24,6 +24,9 @@ enum SearchFastPath {
         var offset = 0, snippetWords = SnippetBuilder.defaultWordCount
         var format: SearchCommand.OutputFormat?
         var queries: String?
+        var feedback: SearchCommand.FeedbackChoice?
+        var feedbackDocs: Int?, feedbackTerms: Int?
+        var feedbackWeight: Double?
         var words: [String] = []
         var seen: [String] = []
         var rest = arguments.dropFirst()[...]
@@ -83,6 +86,23 @@ enum SearchFastPath {
             case "--queries":
                 guard let v = value() else { return nil }
                 queries = v
+            case "--feedback":
+                // The value is optional: `--feedback` alone is `on`.
+                if let inlineValue {
+                    guard let choice = SearchCommand.FeedbackChoice(rawValue: inlineValue) else { return nil }
+                    feedback = choice
+                } else if let next = rest.first, let choice = SearchCommand.FeedbackChoice(rawValue: next) {
+                    rest.removeFirst()
+                    feedback = choice
+                } else {
+                    feedback = .on
+                }
+            case "--feedback-docs", "--feedback-terms":
+                guard let v = value(), let n = Int(v), n >= 1 else { return nil }
+                if name == "--feedback-docs" { feedbackDocs = n } else { feedbackTerms = n }
+            case "--feedback-weight":
+                guard let v = value(), let w = Double(v), (0...1).contains(w) else { return nil }
+                feedbackWeight = w
             default:
                 return nil
             }
@@ -92,10 +112,14 @@ enum SearchFastPath {
         // `--count` has no trec or paths form: the parser says so.
         guard !count || output == .text || output == .json else { return nil }
         guard !(suggest && noSuggest) else { return nil }
+        // Tuning feedback that is off is an error the parser words.
+        guard (feedback ?? .off) != .off || (feedbackDocs == nil && feedbackTerms == nil && feedbackWeight == nil) else { return nil }
         return SearchRequest(index: IndexOptions.directory(flag: index), any: any, limit: limit ?? 10,
                              format: output, queries: queries, stats: stats, words: words,
                              suggest: !noSuggest && (suggest || queries == nil), strict: strict,
                              offset: offset, count: count, snippetWords: snippetWords,
-                             collapse: !noCollapse, expand: expand)
+                             collapse: !noCollapse, expand: expand,
+                             feedback: SearchCommand.relevanceModel(feedback, documents: feedbackDocs, terms: feedbackTerms,
+                                                                    weight: feedbackWeight))
     }
 }

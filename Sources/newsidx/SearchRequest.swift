@@ -43,6 +43,8 @@ struct SearchRequest: Equatable {
     var collapse = true
     /// List every other member of a hit's cluster under it, not only the first few (`--expand`).
     var expand = false
+    /// Pseudo-relevance feedback (`--feedback`), or nil for none.
+    var feedback: RelevanceModel? = nil
 
     /// Whether this search folds copies into one hit: not for `--count` (which counts
     /// stories) nor for a trec run (whose judgments rank every story).
@@ -64,6 +66,7 @@ struct SearchRequest: Equatable {
         let mode: Query.Mode = any ? .any : .all
         let window = try dateWindow(today: today)
         let languageFilter = try self.languageFilter()
+        let filters = [window.map { QueryNode.date($0) }, languageFilter].compactMap { $0 }
         // Plain words ranked by relevance need no tree: the query parser's flat query is
         // what the tree would flatten to, without the cost of building it.
         let plainAllowed = window == nil && languageFilter == nil && sort == .relevance && recencyHalfLife == nil
@@ -91,8 +94,7 @@ struct SearchRequest: Equatable {
                 continue
             }
             if let note { Terminal.note((queries == nil ? "" : "query \(entry.id): ") + note.description) }
-            if let window { tree = .boolean(must: [tree, .date(window)], should: [], mustNot: []) }
-            if let languageFilter { tree = .boolean(must: [tree, languageFilter], should: [], mustNot: []) }
+            tree = tree.filtered(by: filters, mode: mode)
             parsed.append((entry, .tree(tree), note))
         }
         let isBatch = queries != nil
@@ -109,12 +111,21 @@ struct SearchRequest: Equatable {
             var anyMatches = false
             for (entry, query, note) in parsed {
                 let start = ContinuousClock.now
+                var fed: HitFormatter.Feedback?
                 func run(_ depth: Int) throws(IndexError) -> SearchResults {
+                    let options = SearchOptions(limit: depth, order: sort, recencyHalfLifeDays: recencyHalfLife)
+                    if let feedback {
+                        let second: FeedbackResults
+                        switch query {
+                        case .plain(let flat): second = try searcher.search(flat, limit: depth, feedback: feedback)
+                        case .tree(let tree): second = try searcher.search(tree, mode: mode, options: options, feedback: feedback)
+                        }
+                        fed = HitFormatter.Feedback(added: second.added, queryShare: second.queryShare)
+                        return second.results
+                    }
                     switch query {
                     case .plain(let flat): return try searcher.search(flat, limit: depth)
-                    case .tree(let tree):
-                        return try searcher.search(tree, options: SearchOptions(
-                            limit: depth, order: sort, recencyHalfLifeDays: recencyHalfLife))
+                    case .tree(let tree): return try searcher.search(tree, options: options)
                     }
                 }
                 var results: SearchResults
@@ -129,7 +140,8 @@ struct SearchRequest: Equatable {
                 let queryID = isBatch ? entry.id : nil
                 if count {
                     latencies.record(ContinuousClock.now - start)
-                    Terminal.output(formatter.renderCount(results, queryID: queryID, notes: note.map { [$0.description] } ?? []))
+                    Terminal.output(formatter.renderCount(results, queryID: queryID, notes: note.map { [$0.description] } ?? [],
+                                                          feedback: fed))
                 } else {
                     if !collapsing {
                         // Only text and JSON name a hit's cluster; a run or a list of paths
@@ -144,7 +156,8 @@ struct SearchRequest: Equatable {
                     let elapsed = ContinuousClock.now - start
                     latencies.record(elapsed)
                     let page = HitFormatter.Page(results: results, hits: hits, offset: offset, elapsed: elapsed)
-                    Terminal.output(formatter.render(page, queryID: queryID, queryText: entry.text, notes: note.map { [$0.description] } ?? []))
+                    Terminal.output(formatter.render(page, queryID: queryID, queryText: entry.text,
+                                                     notes: note.map { [$0.description] } ?? [], feedback: fed))
                 }
                 if suggest && SpellingSuggester.mayCorrect(hits: results.totalHits, terms: results.terms),
                    let tree = query.tree(syntax, mode: mode, text: entry.text),

@@ -25,6 +25,13 @@ import Testing
         ["search", "--queries", "q.tsv", "--suggest", "--format", "trec"],
         ["search", "--queries", "q.tsv", "--no-suggest", "--strict"],
         ["search", "--no-suggest", "Lavrof"],
+        ["search", "--feedback", "lavrov", "kursk"],
+        ["search", "lavrov", "kursk", "--feedback"],
+        ["search", "--feedback", "auto", "--any", "lavrov"],
+        ["search", "--feedback=off", "lavrov"],
+        ["search", "--feedback", "on", "--feedback-docs", "5", "--feedback-terms=20", "--feedback-weight", "0.7", "seoul"],
+        ["search", "--feedback=auto", "--feedback-weight=0", "--queries", "q.tsv", "--format", "trec"],
+        ["search", "--feedback", "--", "auto"],
     ]
 
     static let declined: [[String]] = [
@@ -49,17 +56,41 @@ import Testing
         ["search", "--explain", "x"],
         ["search", "--suggest", "--no-suggest", "x"],
         ["search", "--strict=yes", "x"],
+        ["search", "--feedback=maybe", "x"],
+        ["search", "--feedback-docs", "0", "--feedback", "x"],
+        ["search", "--feedback-weight", "1.5", "--feedback", "x"],
+        ["search", "--feedback-terms", "5", "x"],
+        ["search", "--feedback", "off", "--feedback-weight", "0.2", "x"],
     ]
 
     @Test(arguments: accepted)
     func acceptedFormsMatchTheArgumentParser(_ argv: [String]) throws {
         let fast = try #require(SearchFastPath.parse(argv))
-        let parsed = try SearchCommand.parse(Array(argv.dropFirst()))
+        let parsed = try SearchCommand.parse(Array(SearchCommand.explicitFeedback(argv).dropFirst()))
         #expect(fast == parsed.request)
     }
 
     @Test(arguments: declined)
     func otherFormsAreLeftToTheArgumentParser(_ argv: [String]) {
         #expect(SearchFastPath.parse(argv) == nil)
+    }
+
+    @Test(arguments: [
+        (["search", "--feedback", "x"], ["search", "--feedback=on", "x"]),
+        (["search", "x", "--feedback"], ["search", "x", "--feedback=on"]),
+        (["search", "--feedback", "auto", "x"], ["search", "--feedback=auto", "x"]),
+        (["search", "--feedback", "autos"], ["search", "--feedback=on", "autos"]),
+        (["search", "--feedback=off", "x"], ["search", "--feedback=off", "x"]),
+        (["search", "--", "--feedback"], ["search", "--", "--feedback"]),
+        (["add", "--feedback"], ["add", "--feedback"]),
+    ])
+    func feedbacksValueIsMadeExplicitForTheParser(_ argv: [String], _ explicit: [String]) {
+        #expect(SearchCommand.explicitFeedback(argv) == explicit)
+    }
+
+    @Test func tuningFeedbackThatIsOffIsAUsageError() {
+        #expect(throws: (any Error).self) { try SearchCommand.parse(["--feedback-docs", "3", "x"]) }
+        #expect(throws: (any Error).self) { try SearchCommand.parse(["--feedback=off", "--feedback-terms", "3", "x"]) }
+        #expect(throws: (any Error).self) { try SearchCommand.parse(["--feedback=on", "--feedback-weight", "-0.1", "x"]) }
     }
 }

@@ -42,6 +42,25 @@ import Testing
         #expect(server.stop() == 0)
     }
 
+    @Test func feedbackOneSaysWhichWordsItAddedAsTheCLIDoes() throws {
+        let index = try indexShippedCorpus(in: tmp)
+        let cli = jsonObjects(try newsidx(["search", "--index", index, "--json", "--any", "--feedback", "Lavrov Kursk"]))
+        try #require(!cli.isEmpty)
+        let server = try ServerProcess(index: index)
+        let r = try server.getJSON("/api/search?q=Lavrov+Kursk&any=1&feedback=1")
+        let added = try #require(r["feedback_terms"] as? [[String: Any]], "\(r.keys)")
+        #expect(!added.isEmpty)
+        #expect(added.allSatisfy { $0["term"] is String && isJSONNumber($0["weight"]) })
+        let terms = added.map { $0["term"] as? String }
+        #expect(terms == (cli[0]["feedback_terms"] as? [[String: Any]])?.map { $0["term"] as? String })
+        let hits = try #require(r["hits"] as? [[String: Any]])
+        #expect(hits.map { $0["path"] as? String } == cli.map { $0["path"] as? String })
+        #expect(jsonInt(r["total_hits"]).map { $0 > 1 } == true)
+        let plain = try server.getJSON("/api/search?q=Lavrov+Kursk&any=1")
+        #expect(plain["feedback_terms"] == nil)
+        #expect(server.stop() == 0)
+    }
+
     @Test func facetsOneCountsSourcesPlacesAndPeriods() throws {
         let server = try ServerProcess(index: try indexServeCorpus(in: tmp))
         let r = try server.getJSON("/api/search?q=wheat&facets=1")

@@ -23,7 +23,8 @@ import NewsIndex
                       ("q=a&limit=ten", "limit"), ("q=a&offset=-1", "offset"), ("q=a&offset=10001", "offset"),
                       ("q=a&sort=sideways", "sort"), ("q=a&since=yesterday", "since"), ("q=a&until=2025-13", "until"),
                       ("q=a&any=yes", "any"), ("q=a&facets=2", "facets"), ("q=a&source=%21%21", "source"),
-                      ("q=a&since=2025-11&until=2025-10", "since")])
+                      ("q=a&since=2025-11&until=2025-10", "since"), ("q=a&feedback=yes", "feedback"),
+                      ("q=a&feedback=on", "feedback")])
     func aBadParameterIsNamed(_ text: String, _ parameter: String) {
         #expect(refusal(text) == parameter, "\(text)")
     }
@@ -38,6 +39,14 @@ import NewsIndex
         #expect(p.limit == 10 && p.offset == 0 && p.sort == .relevance && p.mode == .all && !p.facets)
         let q = try parameters("q=Lavrov&limit=100&offset=10000&any=1&sort=newest&facets=1")
         #expect(q.limit == 100 && q.offset == 10_000 && q.mode == .any && q.sort == .newest && q.facets)
+    }
+
+    @Test func feedbackIsOffUnlessOneOrAuto() throws {
+        #expect(try parameters("q=a").feedback == nil)
+        #expect(try parameters("q=a&feedback=0").feedback == nil)
+        #expect(try parameters("q=a&feedback=").feedback == nil)
+        #expect(try parameters("q=a&feedback=1").feedback == RelevanceModel())
+        #expect(try parameters("q=a&feedback=auto").feedback == RelevanceModel(adaptiveSlope: RelevanceModel.autoSlope))
     }
 
     @Test func aPageNumberIsAnOffsetOfTenAndPagesAlwaysCountFacets() throws {

@@ -15,6 +15,8 @@ public struct Explanation: Sendable, Equatable {
         /// How many times the term is in the query, and the weight that gives (`BM25.queryWeight`).
         public var queryFrequency: Int
         public var queryWeight: Double
+        /// Whether `queryWeight` was set by feedback's mixture rather than by `queryFrequency`.
+        public var weightedByFeedback: Bool
         /// queryWeight · idf · tf · (k1 + 1) / (tf + lengthNorm); 0 when the story lacks the term.
         public var score: Double
 
@@ -69,7 +71,7 @@ extension Searcher {
                 term: AlternativeTerms.display(term.text), headlineFrequency: headline, bodyFrequency: distinct.count - headline,
                 headlineWeight: SegmentFormat.headlineWeight,
                 documentFrequency: term.documentFrequency, idf: term.idf, queryFrequency: term.queryFrequency,
-                queryWeight: weight, score: score))
+                queryWeight: weight, weightedByFeedback: term.weight != nil, score: score))
         }
         return Explanation(score: total, terms: terms, documentLength: Int(segment.tokenCount(doc)),
                            scoredLength: scoredLength, averageDocumentLength: bm25.averageDocumentLength,

@@ -10,31 +10,55 @@ public struct FeedbackResults: Sendable {
     public var results: SearchResults
     /// The terms the relevance model added, heaviest first.
     public var added: [FeedbackTerm]
+    /// The query's own share of the second pass's weights: 1 when feedback was skipped
+    /// (`--feedback auto` left the query whole, or its stories offered no word).
+    public var queryShare: Double
+    /// The query the results answer: the second pass's (what it matches, for counting by
+    /// facet), or the one given when feedback added nothing.
+    public var query: QueryNode
 }
 
 extension Searcher {
-    /// Searches with pseudo-relevance feedback (`RelevanceModel`): ranks `query` as given,
-    /// reads the words of its best `model.documents` stories from their stored text, as the
-    /// index analysed them (their language's analysis, stop words left out), and ranks the
-    /// mixture of the query and the relevance model as an any-term query, each term weighted
-    /// by its share. A word the model finds that is a form of a query word adds to that word.
+    /// Searches a plain query with pseudo-relevance feedback: `search(_:mode:options:feedback:)`
+    /// for the tree of `query`.
+    public func search(_ query: Query, limit: Int, feedback model: RelevanceModel) throws(IndexError) -> FeedbackResults {
+        precondition(query.weights == nil, "feedback reweights a query as written")
+        return try search(QueryNode(query), mode: query.mode, options: SearchOptions(limit: limit), feedback: model)
+    }
+
+    /// Searches with pseudo-relevance feedback (`RelevanceModel`): ranks `tree` as given
+    /// (by relevance), reads the words of its best `model.documents` stories from their
+    /// stored text, as the index analysed them (their language's analysis, stop words left
+    /// out), and ranks again by the mixture of the query's scoring terms and the relevance
+    /// model, each term weighted by its share. A word the model finds that is a form of a
+    /// query word adds to that word.
+    ///
+    /// What the query requires still holds in the second pass: under `.all` (`mode`, how the
+    /// tree was read) the whole query decides which stories match and feedback only how they
+    /// rank; under `.any` stories with any of the mixture's words match, within the query's
+    /// required clauses (filters, `+words`) and outside its exclusions, as RM3's expanded
+    /// query does. `options` (order, recency, limit) apply to the second pass.
     ///
     /// With `model.adaptiveSlope`, the query's share follows its first pass
     /// (`RelevanceModel.shareOfQuery`). A query left whole, or whose stories offer no word
     /// to learn from, is answered as a plain search would answer it, nothing added.
-    public func search(_ query: Query, limit: Int, feedback model: RelevanceModel) throws(IndexError) -> FeedbackResults {
-        precondition(query.weights == nil, "feedback reweights a query as written")
+    public func search(_ tree: QueryNode, mode: Query.Mode, options: SearchOptions,
+                       feedback model: RelevanceModel) throws(IndexError) -> FeedbackResults {
+        precondition(options.weights == nil, "feedback reweights a query as written")
         let depth = max(2, model.documents)
-        let first = try search(query, limit: depth)
+        let first = try search(tree, options: SearchOptions(limit: depth, recencyHalfLifeDays: options.recencyHalfLifeDays))
         // The plain answer: the first pass's own when it ranked as deep (or every match),
         // counting them exactly, else a search of its own.
         func plain() throws(IndexError) -> FeedbackResults {
-            let reusable = limit == depth || first.totalHitsIsExact && (limit <= first.hits.count || first.hits.count < depth)
-            return FeedbackResults(results: reusable ? Self.prefix(first, limit) : try search(query, limit: limit), added: [])
+            let limit = options.limit
+            let reusable = options.order == .relevance
+                && (limit == depth || first.totalHitsIsExact && (limit <= first.hits.count || first.hits.count < depth))
+            return FeedbackResults(results: reusable ? Self.prefix(first, limit) : try search(tree, options: options),
+                                   added: [], queryShare: 1, query: tree)
         }
         let scores = first.hits.map(\.score)
         let share = model.shareOfQuery(best: scores.first ?? 0, second: scores.count > 1 ? scores[1] : 0)
-        guard share < 1, model.terms > 0 else { return try plain() }
+        guard share < 1, model.terms > 0, !first.terms.isEmpty else { return try plain() }
         var stories: [RelevanceModel.Story] = []
         var analyses: [String: FeedbackWords] = [:]
         for hit in first.hits.prefix(max(0, model.documents)) {
@@ -48,25 +72,55 @@ extension Searcher {
         }
         guard stories.contains(where: { $0.score > 0 && !$0.counts.isEmpty }) else { return try plain() }
         var owner: [String: String] = [:]
-        for term in query.terms {
-            for form in AlternativeTerms.split(term) where owner[form] == nil { owner[form] = term }
+        for term in first.terms {
+            for form in AlternativeTerms.split(term.text) where owner[form] == nil { owner[form] = term.text }
         }
         var weights: [String: Double] = [:]
         var order: [String] = []
-        for (term, weight) in model.expand(query: Array(zip(query.terms, query.frequencies)), stories: stories,
+        for (term, weight) in model.expand(query: first.terms.map { ($0.text, $0.queryFrequency) }, stories: stories,
                                            originalWeight: share) {
             let into = owner[term] ?? term
             if weights[into] == nil { order.append(into) }
             weights[into, default: 0] += weight
         }
-        var expanded = Query(terms: order, mode: .any)
-        expanded.weights = order.map { weights[$0]! }
-        let results = try search(expanded, limit: limit)
-        let asked = Set(query.terms)
+        var secondOptions = options
+        secondOptions.weights = weights
+        let second = Self.feedbackTree(tree, mode: mode, terms: order)
+        let results = try search(second, options: secondOptions)
+        let asked = Set(first.terms.map(\.text))
         let added = order.filter { !asked.contains($0) }.map { FeedbackTerm(term: $0, weight: weights[$0]!) }
         return FeedbackResults(results: results, added: added.sorted {
             $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
-        })
+        }, queryShare: share, query: second)
+    }
+
+    /// The second pass's tree: the mixture's `terms` as optional words, under what `tree`
+    /// requires: all of it under `.all`; under `.any` its filters, `+words` and exclusions,
+    /// with at least one of the mixture's words in place of the query's own.
+    static func feedbackTree(_ tree: QueryNode, mode: Query.Mode, terms: [String]) -> QueryNode {
+        let words = terms.map { QueryNode.match(QueryNode.Match(.term($0))) }
+        guard mode == .any else { return .boolean(must: [tree], should: words, mustNot: []) }
+        let (required, excluded) = requiredUnderAny(tree)
+        if required.isEmpty { return .boolean(must: [], should: words, mustNot: excluded) }
+        return .boolean(must: required + [.boolean(must: [], should: words, mustNot: [])], should: [], mustNot: excluded)
+    }
+
+    /// What an any-term tree requires besides one of its words: its filters and required
+    /// words (`must` clauses, through groups that are themselves required) and its exclusions.
+    private static func requiredUnderAny(_ node: QueryNode) -> (must: [QueryNode], mustNot: [QueryNode]) {
+        guard case .boolean(let must, _, let mustNot) = node else { return node.onlyFilters ? ([node], []) : ([], []) }
+        var required: [QueryNode] = []
+        var excluded = mustNot
+        for clause in must {
+            if case .boolean = clause, !clause.onlyFilters {
+                let inner = requiredUnderAny(clause)
+                required += inner.must
+                excluded += inner.mustNot
+            } else {
+                required.append(clause)
+            }
+        }
+        return (required, excluded)
     }
 
     /// The first `limit` hits of `results`, the rest as they were.

@@ -123,6 +123,27 @@ public indirect enum QueryNode: Sendable, Equatable {
         return matches.count <= 1 ? matches.first : .boolean(must: [], should: matches, mustNot: [])
     }
 
+    /// Whether this clause only filters: a date, a path, a metadata field, or a group of
+    /// them, which restricts the stories without adding to any score.
+    public var onlyFilters: Bool {
+        switch self {
+        case .date, .path: return true
+        case .match(let m): return !m.scope.scores
+        case .boolean(let must, let should, _): return !(must + should).isEmpty && (must + should).allSatisfy(\.onlyFilters)
+        }
+    }
+
+    /// This query restricted to the stories every one of `filters` matches (`--since`, a
+    /// source chosen on the page). Read under `.any`, a lone word stays an optional clause
+    /// of a group of its own, as its query's words were: feedback then tells it from a
+    /// required `+word` (`Searcher.search(_:mode:options:feedback:)`).
+    public func filtered(by filters: [QueryNode], mode: Query.Mode) -> QueryNode {
+        guard !filters.isEmpty else { return self }
+        var query = self
+        if mode == .any, !onlyFilters, case .match = self { query = .boolean(must: [], should: [self], mustNot: []) }
+        return .boolean(must: [query] + filters, should: [], mustNot: [])
+    }
+
     /// Every match in the tree that is not inside an exclusion, in query order.
     public var positiveMatches: [Match] {
         switch self {

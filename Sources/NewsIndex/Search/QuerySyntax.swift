@@ -395,13 +395,7 @@ private struct QueryReader {
     }
 
     /// Filters restrict even under `.any`: a date or a source is not a word to rank by.
-    static func isFilter(_ node: QueryNode) -> Bool {
-        switch node {
-        case .date, .path: return true
-        case .match(let m): return !m.scope.scores
-        case .boolean(let must, let should, _): return !(must + should).isEmpty && (must + should).allSatisfy(isFilter)
-        }
-    }
+    static func isFilter(_ node: QueryNode) -> Bool { node.onlyFilters }
 
     /// Several pieces (the words of `Jong-un`) as one clause.
     func group(_ pieces: [QueryNode]) -> QueryNode {

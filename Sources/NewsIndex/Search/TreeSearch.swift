@@ -22,11 +22,16 @@ public struct SearchOptions: Sendable, Equatable {
     /// days counted back from the newest matching story (`--recent`); stories without a
     /// date count as old as the oldest matching one.
     public var recencyHalfLifeDays: Double?
+    /// Query weights set outright per scoring term (feedback's mixture), in place of what
+    /// the term's frequency in the query gives; a term not named keeps that.
+    public var weights: [String: Double]?
 
-    public init(limit: Int, order: SortOrder = .relevance, recencyHalfLifeDays: Double? = nil) {
+    public init(limit: Int, order: SortOrder = .relevance, recencyHalfLifeDays: Double? = nil,
+                weights: [String: Double]? = nil) {
         self.limit = limit
         self.order = order
         self.recencyHalfLifeDays = recencyHalfLifeDays
+        self.weights = weights
     }
 }
 
@@ -41,10 +46,13 @@ extension Searcher {
     /// a phrase scores as its words do, a prefix as the words it expanded to. Metadata
     /// fields, dates and paths filter without scoring.
     public func search(_ tree: QueryNode, options: SearchOptions) throws(IndexError) -> SearchResults {
-        if options.order == .relevance, options.recencyHalfLifeDays == nil, let flat = tree.flatQuery() {
+        if options.order == .relevance, options.recencyHalfLifeDays == nil, var flat = tree.flatQuery() {
+            if let weights = options.weights {
+                flat.weights = zip(flat.terms, flat.frequencies).map { weights[$0] ?? bm25.queryWeight(frequency: $1) }
+            }
             return try search(flat, limit: options.limit)
         }
-        let plan = try TreePlan(tree: tree, reader: reader, bm25: bm25)
+        let plan = try TreePlan(tree: tree, reader: reader, bm25: bm25, weights: options.weights)
         var matches: [(address: DocumentAddress, score: Double, day: Int32)] = []
         for (s, segment) in reader.segments.enumerated() {
             var cursors: [PostingsCursor] = []
@@ -137,7 +145,7 @@ struct TreePlan {
     private let reader: IndexReader
     private let bm25: BM25
 
-    init(tree: QueryNode, reader: IndexReader, bm25: BM25) throws(IndexError) {
+    init(tree: QueryNode, reader: IndexReader, bm25: BM25, weights: [String: Double]? = nil) throws(IndexError) {
         self.reader = reader
         self.bm25 = bm25
         var frequencies: [String: Int] = [:]
@@ -177,7 +185,7 @@ struct TreePlan {
             let df = min(try reader.documentFrequency(of: t), reader.documentCount)
             slots[t] = terms.count
             terms.append(WeightedTerm(text: t, documentFrequency: df, idf: bm25.idf(documentFrequency: df),
-                                      queryFrequency: frequencies[t]!))
+                                      queryFrequency: frequencies[t]!, weight: weights?[t]))
         }
         phrases = exactPhrases.map { $0.map { terms[slots[$0]!] } }
         phraseOnly = order.filter { !singles.contains($0) }

@@ -108,4 +108,81 @@ import Testing
         #expect(!fed.added.isEmpty)
         #expect(try paths(r, fed.results.hits).contains("c.txt"))
     }
+
+    func tree(_ r: IndexReader, _ text: String, _ mode: Query.Mode) throws -> QueryNode {
+        try QuerySyntax(analyzer: r.queryAnalyzer(pinned: nil), today: nil).parse(text, mode: mode)
+    }
+
+    @Test func allTermsFeedbackKeepsEveryQueryWordRequired() throws {
+        let r = try reader()
+        let searcher = Searcher(reader: r)
+        let fed = try searcher.search(Query(terms: ["grain", "odesa"], mode: .all), limit: 10,
+                                      feedback: RelevanceModel(documents: 2, terms: 5))
+        #expect(!fed.added.isEmpty)
+        #expect(Set(try paths(r, fed.results.hits)) == ["a.txt", "b.txt"])
+        #expect(fed.results.totalHits == 2)
+    }
+
+    @Test func anyTermFeedbackKeepsTheQuerysFiltersAndExclusions() throws {
+        let r = try reader()
+        let searcher = Searcher(reader: r)
+        let model = RelevanceModel(documents: 2, terms: 5)
+        let excluded = try searcher.search(tree(r, "grain -drones", .any), mode: .any, options: SearchOptions(limit: 10), feedback: model)
+        #expect(!excluded.added.isEmpty)
+        #expect(!(try paths(r, excluded.results.hits)).contains("c.txt"))
+        let filtered = try searcher.search(tree(r, "grain path:b.txt", .any), mode: .any, options: SearchOptions(limit: 10), feedback: model)
+        #expect(try paths(r, filtered.results.hits) == ["b.txt"])
+    }
+
+    @Test func aRequiredWordStaysRequiredUnderAny() throws {
+        let r = try reader()
+        let fed = try Searcher(reader: r).search(tree(r, "+grain wheat", .any), mode: .any, options: SearchOptions(limit: 10),
+                                                 feedback: RelevanceModel(documents: 2, terms: 5))
+        #expect(!fed.added.isEmpty)
+        #expect(Set(try paths(r, fed.results.hits)) == ["a.txt", "b.txt"])
+    }
+
+    @Test func aTreeQueryGetsTheSameFeedbackAsItsPlainWords() throws {
+        let r = try reader()
+        let searcher = Searcher(reader: r)
+        let model = RelevanceModel(documents: 2, terms: 5)
+        let plain = try searcher.search(Query(terms: ["grain"], mode: .any), limit: 10, feedback: model)
+        let fromTree = try searcher.search(tree(r, "grain.", .any), mode: .any, options: SearchOptions(limit: 10), feedback: model)
+        #expect(fromTree.added == plain.added)
+        #expect(fromTree.results.hits == plain.results.hits)
+    }
+
+    @Test func theFeedbackOrderAppliesToTheSecondPass() throws {
+        let r = try reader()
+        let fed = try Searcher(reader: r).search(tree(r, "grain", .any), mode: .any,
+                                                 options: SearchOptions(limit: 10, order: .newest),
+                                                 feedback: RelevanceModel(documents: 2, terms: 5))
+        #expect(try paths(r, fed.results.hits).contains("c.txt"))
+        #expect(fed.queryShare == 0.5)
+    }
+
+    @Test func explanationsSayWhichWeightsFeedbackSet() throws {
+        let r = try reader()
+        let searcher = Searcher(reader: r)
+        let fed = try searcher.search(Query(terms: ["grain"], mode: .any), limit: 10, feedback: RelevanceModel(documents: 2, terms: 5))
+        let hit = try #require(fed.results.hits.first)
+        let explained = try searcher.explain(hit, in: fed.results)
+        #expect(explained.terms.allSatisfy { $0.weightedByFeedback })
+        #expect(abs(explained.score - hit.score) < 1e-9)
+        let plain = try searcher.search(Query(terms: ["grain"], mode: .any), limit: 1)
+        #expect(try !searcher.explain(plain.hits[0], in: plain).terms.contains { $0.weightedByFeedback })
+    }
+
+    @Test func anyTermFeedbackFindsNewStoriesWithinAFilterWrappedAroundTheQuery() throws {
+        let r = try reader()
+        let searcher = Searcher(reader: r)
+        let october = try DateRange.parse("2025-10", today: nil)
+        let wrapped = QueryNode.boolean(must: [try tree(r, "grain wheat", .any), .date(october)], should: [], mustNot: [])
+        #expect(Set(try paths(r, searcher.search(wrapped, options: SearchOptions(limit: 10)).hits)) == ["a.txt", "b.txt"])
+        let fed = try searcher.search(wrapped, mode: .any, options: SearchOptions(limit: 10), feedback: RelevanceModel(documents: 2, terms: 5))
+        #expect(Set(try paths(r, fed.results.hits)) == ["a.txt", "b.txt", "c.txt"])
+        let september = QueryNode.boolean(must: [try tree(r, "grain wheat", .any), .date(try DateRange.parse("2025-09", today: nil))],
+                                          should: [], mustNot: [])
+        #expect(try searcher.search(september, mode: .any, options: SearchOptions(limit: 10), feedback: RelevanceModel()).results.hits.isEmpty)
+    }
 }
