@@ -6,7 +6,10 @@
 #   modes    ranked OR (--mode any) and all terms (--mode all)
 # Results: one table per run on stdout, JSON in .bench-data/results/. Latency figures are
 # the harness's medians; read the ratio tables (newsidx / peer), not absolute times.
-# Env: ENGINES (default: every peer), SHARED (default ../shared), MAX_QUERIES (default 1000).
+# Env: ENGINES (default: every peer), SHARED (default ../shared), MAX_QUERIES (default 1000),
+# CORPORA (default: news-headlines news-short postgresql-15), SEARCH_OPTIONS (options every
+# `newsidx search` of the run gets, e.g. "--feedback": the harness runs a wrapper that adds
+# them; results then go to files named with a -options suffix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
@@ -28,13 +31,34 @@ NEWS=$DATA/news/newsarticles
 [ -f "$DATA/short-pg.tsv" ] || $PY $P make-queries --style short --corpus "$DATA/html/postgresql-15" \
     --out "$DATA/short-pg.tsv" --qrels "$DATA/short-pg.qrels" --n 300 --seed 1
 
+NEWSIDX=$BIN
+SUFFIX=
+if [ -n "${SEARCH_OPTIONS:-}" ]; then
+    # A wrapper that passes every search the options; other commands go through as they are.
+    NEWSIDX=$DATA/newsidx-with-options
+    real=$(realpath "$BIN")
+    {
+        echo '#!/bin/sh'
+        echo "if [ \"\$1\" = search ]; then shift; exec '$real' search $SEARCH_OPTIONS \"\$@\"; fi"
+        echo "exec '$real' \"\$@\""
+    } > "$NEWSIDX"
+    chmod +x "$NEWSIDX"
+    SUFFIX=-$(printf '%s' "$SEARCH_OPTIONS" | tr -c 'a-zA-Z0-9' '-' | sed 's/^-*//; s/-*$//')
+    echo "newsidx searches with: $SEARCH_OPTIONS"
+fi
 run() {  # name corpus queries qrels mode
     echo "== $1 ($5)"
-    $PY $P bench --newsidx "$BIN" --engines "$ENGINES" --corpus "$2" --queries "$3" --qrels "$4" \
-        --mode "$5" --max-queries "$MAX_QUERIES" --json "$OUT/$1-$5.json" | sed -n '/^corpus /,$p'
+    $PY $P bench --newsidx "$NEWSIDX" --engines "$ENGINES" --corpus "$2" --queries "$3" --qrels "$4" \
+        --mode "$5" --max-queries "$MAX_QUERIES" --json "$OUT/$1-$5$SUFFIX.json" | sed -n '/^corpus /,$p'
 }
+CORPORA=${CORPORA:-news-headlines news-short postgresql-15}
 for mode in any all; do
-    run news-headlines "$NEWS/docs" "$NEWS/queries.tsv" "$NEWS/qrels.txt" "$mode"
-    run news-short "$NEWS/docs" "$DATA/short-news.tsv" "$DATA/short-news.qrels" "$mode"
-    run postgresql-15 "$DATA/html/postgresql-15" "$DATA/short-pg.tsv" "$DATA/short-pg.qrels" "$mode"
+    for corpus in $CORPORA; do
+        case $corpus in
+            news-headlines) run news-headlines "$NEWS/docs" "$NEWS/queries.tsv" "$NEWS/qrels.txt" "$mode" ;;
+            news-short) run news-short "$NEWS/docs" "$DATA/short-news.tsv" "$DATA/short-news.qrels" "$mode" ;;
+            postgresql-15) run postgresql-15 "$DATA/html/postgresql-15" "$DATA/short-pg.tsv" "$DATA/short-pg.qrels" "$mode" ;;
+            *) echo "bench: unknown corpus '$corpus' in CORPORA: give news-headlines, news-short or postgresql-15" >&2; exit 2 ;;
+        esac
+    done
 done

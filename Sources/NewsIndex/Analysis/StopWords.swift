@@ -38,9 +38,29 @@ public struct StopWords: Sendable {
     /// Whether every single letter a–z is a stop word as well.
     let loneLetters: Bool
 
+    /// The words as UTF-8, in byte order: for matching words of stories without making strings.
+    private let bytes: [[UInt8]]
+
     init(loneLetters: Bool = false, sorted: [String]) {
         self.loneLetters = loneLetters
         self.sorted = sorted
+        bytes = sorted.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Whether the word, in lower case as UTF-8, is on the list.
+    func contains(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if loneLetters, word.count == 1, word[0] >= UInt8(ascii: "a"), word[0] <= UInt8(ascii: "z") { return true }
+        var lo = 0, hi = bytes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let order = bytes[mid].withUnsafeBufferPointer { entry in
+                let c = memcmpBytes(entry.baseAddress!, word.baseAddress!, min(entry.count, word.count))
+                return c != 0 ? c : entry.count - word.count
+            }
+            if order < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < bytes.count else { return false }
+        return bytes[lo].elementsEqual(word)
     }
 
     public func contains(_ word: String) -> Bool {

@@ -60,17 +60,15 @@ extension Searcher {
         let share = model.shareOfQuery(best: scores.first ?? 0, second: scores.count > 1 ? scores[1] : 0)
         guard share < 1, model.terms > 0, !first.terms.isEmpty else { return try plain() }
         var stories: [RelevanceModel.Story] = []
-        var analyses: [String: FeedbackWords] = [:]
+        var words = FeedbackWords()
         for hit in first.hits.prefix(max(0, model.documents)) {
             let counts = try reader.withStoredStory(at: hit.address) { stored, body in
-                let language = stored.story.languageCode
-                let words = analyses[language] ?? FeedbackWords(language: language)
-                analyses[language] = words
-                return words.counts(title: stored.story.titleIsHeadline ? stored.story.title : nil, body: body)
+                words.counts(language: stored.story.languageCode,
+                             title: stored.story.titleIsHeadline ? stored.story.title : nil, body: body)
             }
             stories.append(RelevanceModel.Story(score: hit.score, counts: counts))
         }
-        guard stories.contains(where: { $0.score > 0 && !$0.counts.isEmpty }) else { return try plain() }
+        guard stories.contains(where: { $0.score > 0 && $0.counts.contains { $0 > 0 } }) else { return try plain() }
         var owner: [String: String] = [:]
         for term in first.terms {
             for form in AlternativeTerms.split(term.text) where owner[form] == nil { owner[form] = term.text }
@@ -78,7 +76,7 @@ extension Searcher {
         var weights: [String: Double] = [:]
         var order: [String] = []
         for (term, weight) in model.expand(query: first.terms.map { ($0.text, $0.queryFrequency) }, stories: stories,
-                                           originalWeight: share) {
+                                           words: words.word, originalWeight: share) {
             let into = owner[term] ?? term
             if weights[into] == nil { order.append(into) }
             weights[into, default: 0] += weight
@@ -131,38 +129,103 @@ extension Searcher {
     }
 }
 
-/// The words of a feedback story as the index analysed them, counted as the index counts
+/// The words of feedback stories as the index analysed them, counted as the index counts
 /// them (a headline's `SegmentFormat.headlineWeight` times; a title taken from the body is
 /// not read twice): without the stop words of the story's language, matched as written
 /// before stemming as a query's are (`owned` stays, `own` goes), lone characters and bare
 /// numbers, which say nothing about what a story is about (Anserini's RM3 keeps letters and
 /// digits only, over an index without stop words).
+///
+/// The words are numbered across the stories of one search. Each word as written is judged
+/// once per language and interned with its term, so a token costs two table lookups and no
+/// allocation (a string per token, matched against the stop list, was three quarters of a
+/// feedback search).
 struct FeedbackWords {
-    let language: String
-    private let analysis: LanguageAnalysis
-    private let context = AnalysisContext()
-    private let stops: StopWords
+    /// One language's analysis, with what it made of each word as written.
+    private struct Reading {
+        let analysis: LanguageAnalysis
+        let context = AnalysisContext()
+        let stops: StopWords
+        var written = TermTable()
+        /// Per word in `written`, its number in `terms`, or -1 when it is left out.
+        var numbers: [Int32] = []
 
-    init(language: String) {
-        self.language = language
-        analysis = .of(language)
-        stops = StopWords.of(language) ?? StopWords.english
+        init(language: String) {
+            analysis = .of(language)
+            stops = StopWords.of(language) ?? StopWords.english
+        }
     }
 
-    func counts(title: String?, body: UnsafeBufferPointer<UInt8>) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        func count(_ text: UnsafeBufferPointer<UInt8>, times: Int) {
-            Analyzer.standard.forEachToken(inUTF8: text, language: analysis, context: context) { term, range in
-                let word = String(decoding: term, as: UTF8.self)
-                guard word.unicodeScalars.count > 1, word.unicodeScalars.contains(where: { !("0"..."9").contains($0) }) else { return }
-                let written = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self).lowercased()
-                if !stops.contains(written) { counts[word, default: 0] += times }
+    private var readings: [String: Reading] = [:]
+    /// The language of the story being read, and the story's counts so far: state of one
+    /// `counts` call, kept here so a token's work is one access to `self`.
+    private var reading: Reading?
+    private var tally: [Int32] = []
+    private var terms = TermTable()
+
+    /// How many times each word occurs in the story, by number (`word(_:)`).
+    mutating func counts(language: String, title: String?, body: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        let current = readings.removeValue(forKey: language) ?? Reading(language: language)
+        reading = current
+        tally = []
+        if var title {
+            title.withUTF8 { text in
+                Analyzer.standard.forEachToken(inUTF8: text, language: current.analysis, context: current.context) { term, range in
+                    add(term, written: UnsafeBufferPointer(rebasing: text[range]), times: Int32(SegmentFormat.headlineWeight))
+                }
             }
         }
-        if var title {
-            title.withUTF8 { count($0, times: SegmentFormat.headlineWeight) }
+        Analyzer.standard.forEachToken(inUTF8: body, language: current.analysis, context: current.context) { term, range in
+            add(term, written: UnsafeBufferPointer(rebasing: body[range]), times: 1)
         }
-        count(body, times: 1)
-        return counts
+        readings[language] = reading.take()
+        defer { tally = [] }
+        return tally
+    }
+
+    /// Counts one token of the story being read.
+    private mutating func add(_ term: UnsafeBufferPointer<UInt8>, written: UnsafeBufferPointer<UInt8>, times: Int32) {
+        let w = reading!.written.intern(written)
+        if w == reading!.numbers.count {
+            let n = number(of: term, written: written, stops: reading!.stops)
+            reading!.numbers.append(n)
+        }
+        let n = Int(reading!.numbers[w])
+        guard n >= 0 else { return }
+        if n >= tally.count { tally += repeatElement(0, count: n + 1 - tally.count) }
+        tally[n] += times
+    }
+
+    /// The term numbered `n`.
+    func word(_ n: Int) -> String {
+        terms.withTerm(n) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The number of `term`, or -1 when the word is left out.
+    private mutating func number(of term: UnsafeBufferPointer<UInt8>, written: UnsafeBufferPointer<UInt8>, stops: StopWords) -> Int32 {
+        var scalars = 0
+        var digitsOnly = true
+        for b in term {
+            if b & 0xC0 != 0x80 { scalars += 1 }
+            if b < UInt8(ascii: "0") || b > UInt8(ascii: "9") { digitsOnly = false }
+        }
+        guard scalars > 1, !digitsOnly, !Self.isStopWord(written, stops) else { return -1 }
+        return Int32(terms.intern(term))
+    }
+
+    /// Whether the word as written is on the stop list, in lower case as a query's words
+    /// are matched (`AnalysisContext.lowerCase`); ASCII without allocating.
+    private static func isStopWord(_ written: UnsafeBufferPointer<UInt8>, _ stops: StopWords) -> Bool {
+        guard written.count <= 64, written.allSatisfy({ $0 < 0x80 }) else {
+            return AnalysisContext.lowerCase(written, folded: nil).withUnsafeBufferPointer { stops.contains(utf8: $0) }
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: written.count) { buffer in
+            var n = 0
+            for b in written where b != UInt8(ascii: "'") && b != UInt8(ascii: ".") && b != UInt8(ascii: ",") {
+                buffer[n] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+                n += 1
+            }
+            return stops.contains(utf8: UnsafeBufferPointer(rebasing: buffer[..<n]))
+        }
     }
 }

@@ -39,16 +39,18 @@ public struct RelevanceModel: Sendable, Equatable {
         return min(1, max(originalWeight, originalWeight + slope * (best / second - 1)))
     }
 
-    /// One feedback story: its first-pass score and how many times each of its words occurs.
+    /// One feedback story: its first-pass score and how many times each word occurs in it,
+    /// by the word's number (`counts[i]` is word `i`'s; the numbers are shared by the stories
+    /// of one search, and `expand`'s `words` names them).
     struct Story {
         var score: Double
-        var counts: [String: Int]
+        var counts: [Int32]
     }
 
     /// The second pass's terms and weights, heaviest first (ties by term): the query's own
     /// terms (`query`, with their counts) and the relevance model's, mixed. With no story to
     /// learn from, the query as it was, its counts scaled to sum to 1.
-    func expand(query: [(term: String, count: Int)], stories: [Story],
+    func expand(query: [(term: String, count: Int)], stories: [Story], words: (Int) -> String,
                 originalWeight: Double? = nil) -> [(term: String, weight: Double)] {
         let originalWeight = originalWeight ?? self.originalWeight
         var mixture: [String: Double] = [:]
@@ -56,28 +58,46 @@ public struct RelevanceModel: Sendable, Equatable {
         for (term, count) in query where queryTotal > 0 {
             mixture[term, default: 0] += originalWeight * Double(count) / queryTotal
         }
-        let model = relevanceModel(stories)
+        let model = relevanceModel(stories, words: words)
         let modelTotal = model.reduce(0) { $0 + $1.weight }
         if modelTotal > 0 {
             for (term, weight) in model { mixture[term, default: 0] += (1 - originalWeight) * weight / modelTotal }
         } else {
             for term in mixture.keys { mixture[term]! /= originalWeight > 0 ? originalWeight : 1 }
         }
-        return Self.heaviestFirst(mixture.filter { $0.value > 0 }.map { ($0.key, $0.value) })
+        return mixture.filter { $0.value > 0 }.map { ($0.key, $0.value) }.sorted(by: Self.isHeavier)
     }
 
     /// The `terms` heaviest words of the stories' length-normalised counts weighted by score.
-    private func relevanceModel(_ stories: [Story]) -> [(term: String, weight: Double)] {
-        var sum: [String: Double] = [:]
+    private func relevanceModel(_ stories: [Story], words: (Int) -> String) -> [(term: String, weight: Double)] {
+        var sum = [Double](repeating: 0, count: stories.reduce(0) { max($0, $1.counts.count) })
         for story in stories {
-            let length = Double(story.counts.values.reduce(0, +))
+            let length = Double(story.counts.reduce(0) { $0 + Int($1) })
             guard length > 0, story.score > 0 else { continue }
-            for (term, count) in story.counts { sum[term, default: 0] += story.score * Double(count) / length }
+            for (word, count) in story.counts.enumerated() where count > 0 {
+                sum[word] += story.score * Double(count) / length
+            }
         }
-        return Array(Self.heaviestFirst(sum.map { ($0.key, $0.value) }).prefix(max(0, terms)))
+        // The stories hold thousands of words and the model keeps ten: one pass that keeps
+        // the heaviest so far, rather than sorting them all; words are named only to break ties.
+        let k = max(0, terms)
+        var top: [(word: Int, weight: Double)] = []
+        top.reserveCapacity(k + 1)
+        func heavier(_ a: (word: Int, weight: Double), _ b: (word: Int, weight: Double)) -> Bool {
+            a.weight != b.weight ? a.weight > b.weight : words(a.word) < words(b.word)
+        }
+        for (word, weight) in sum.enumerated() where weight > 0 {
+            guard top.count < k || heavier((word, weight), top[top.count - 1]) else { continue }
+            var i = top.count
+            while i > 0 && heavier((word, weight), top[i - 1]) { i -= 1 }
+            top.insert((word, weight), at: i)
+            if top.count > k { top.removeLast() }
+        }
+        return top.map { (words($0.word), $0.weight) }
     }
 
-    private static func heaviestFirst(_ weights: [(term: String, weight: Double)]) -> [(term: String, weight: Double)] {
-        weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+    /// The order of weights: heavier first, ties by term.
+    private static func isHeavier(_ a: (term: String, weight: Double), than b: (term: String, weight: Double)) -> Bool {
+        a.weight != b.weight ? a.weight > b.weight : a.term < b.term
     }
 }

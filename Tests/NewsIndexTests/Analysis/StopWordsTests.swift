@@ -30,4 +30,15 @@ import Testing
     @Test func stopWordsAreMatchedBeforeStemming() {
         #expect(Analyzer.standard.termsWithoutStopWords(in: "Talks in the outs of Kursk") == ["talk", "out", "kursk"])
     }
+
+    @Test(arguments: ["en", "ru", "de", "fr"])
+    func matchingUTF8AgreesWithMatchingStrings(language: String) throws {
+        let stops = try #require(language == "en" ? StopWords.english : StopWords.of(language))
+        let others = ["us", "lavrov", "shell", "", "zzz", "aa", "outs", "é", "москва", "straße", "a", "z"]
+        for word in stops.sorted + others {
+            var bytes = Array(word.utf8)
+            let found = bytes.withUnsafeMutableBufferPointer { stops.contains(utf8: UnsafeBufferPointer($0)) }
+            #expect(found == stops.contains(word), "\(word)")
+        }
+    }
 }

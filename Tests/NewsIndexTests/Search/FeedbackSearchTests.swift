@@ -91,14 +91,29 @@ import Testing
     }
 
     @Test func storyWordsCountAsIndexedWithoutStopWordsWrittenAsSuch() {
-        let words = FeedbackWords(language: "en")
-        var body = "The owners owned the port; 2025 a X ports."
-        let counts = body.withUTF8 { words.counts(title: "Odesa port", body: $0) }
-        #expect(counts["port"] == 4)
+        var words = FeedbackWords()
+        var body = "The owners owned the port; 2025 a X ports. It's THEIR port's, U.S."
+        let numbered = body.withUTF8 { words.counts(language: "en", title: "Odesa port", body: $0) }
+        var counts: [String: Int] = [:]
+        for (n, c) in numbered.enumerated() where c > 0 { counts[words.word(n)] = Int(c) }
+        #expect(counts["port"] == 5)
         #expect(counts["odesa"] == 2)
         #expect(counts["own"] == 1)
         #expect(counts["owner"] == 1)
+        #expect(counts["us"] == 1)
         #expect(counts["the"] == nil && counts["2025"] == nil && counts["x"] == nil && counts["a"] == nil)
+        #expect(counts["it"] == nil && counts["their"] == nil)
+    }
+
+    @Test func storiesInTwoLanguagesShareTheWordNumbers() {
+        var words = FeedbackWords()
+        var english = "Odesa port"
+        var russian = "Одесса порт Odesa"
+        let en = english.withUTF8 { words.counts(language: "en", title: nil, body: $0) }
+        let ru = russian.withUTF8 { words.counts(language: "ru", title: nil, body: $0) }
+        let odesa = try? #require(en.indices.first { words.word($0) == "odesa" })
+        #expect(odesa.map { ru.count > $0 && ru[$0] == 1 } == true)
+        #expect(Set((0..<ru.count).filter { ru[$0] > 0 }.map(words.word)).count == 3)
     }
 
     @Test func adaptiveFeedbackAddsWordsWhenTheBestStoriesScoreAlike() throws {
