@@ -101,7 +101,7 @@ enum OpenAPIDocument {
               "total_hits": {"type": "integer"}, "total_hits_exact": {"type": "boolean"},
               "cluster": {"type": "integer"}, "similar": {"type": "array", "items": {"$ref": "#/components/schemas/StoryReference"}},
               "notes": {"type": "array", "items": {"type": "string"}},
-              "feedback_terms": {"type": "array", "items": {"$ref": "#/components/schemas/FeedbackTerm"}}
+              "feedback_terms": {"type": "array", "items": {"$ref": "#/components/schemas/FeedbackTerm"}, "description": "With feedback: as in the response"}
             },
             "additionalProperties": false
           },
@@ -124,7 +124,7 @@ enum OpenAPIDocument {
                 "additionalProperties": false}]},
               "suggestion": {"type": ["string", "null"]},
               "notes": {"type": "array", "items": {"type": "string"}},
-              "feedback_terms": {"type": "array", "items": {"$ref": "#/components/schemas/FeedbackTerm"}, "description": "With feedback: the words it added, heaviest first (none when auto kept the query whole)"}
+              "feedback_terms": {"type": "array", "items": {"$ref": "#/components/schemas/FeedbackTerm"}, "description": "With feedback: the words it added, heaviest first; an empty array when it added none (auto kept the query whole, or the stories offered no new word)"}
             },
             "additionalProperties": false
           },

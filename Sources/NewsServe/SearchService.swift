@@ -76,19 +76,18 @@ struct SearchService: Sendable {
         if let source = parameters.source { filters.append(Self.field(.source, source)) }
         if let place = parameters.place { filters.append(Self.field(.place, place)) }
         if let language = parameters.language, let filter = QueryNode.language([language]) { filters.append(filter) }
-        let tree = reading.tree.filtered(by: filters, mode: parameters.mode)
+        let tree = reading.tree.filtered(by: filters)
         do throws(IndexError) {
             let searcher = Searcher(reader: reader)
             let depth = parameters.offset + parameters.limit
-            var added: [FeedbackTerm]?
-            var matching = tree
+            let plan = try parameters.feedback.map { model throws(IndexError) in
+                try searcher.feedbackPlan(for: reading.tree, filters: filters, mode: parameters.mode, model: model)
+            }
+            // With feedback the stories that match are the second pass's (for the facets too).
+            let matching = plan?.query ?? tree
             func run(_ limit: Int) throws(IndexError) -> SearchResults {
                 let options = SearchOptions(limit: limit, order: parameters.sort)
-                guard let model = parameters.feedback else { return try searcher.search(tree, options: options) }
-                let fed = try searcher.search(tree, mode: parameters.mode, options: options, feedback: model)
-                added = fed.added
-                matching = fed.query
-                return fed.results
+                return try searcher.search(matching, options: plan?.options(options) ?? options)
             }
             var (results, grouped) = try Collapse.rank(depth: depth, reader: reader, run)
             let page = parameters.offset < grouped.count ? Array(grouped[parameters.offset..<min(grouped.count, depth)]) : []
@@ -116,7 +115,7 @@ struct SearchService: Sendable {
             }
             return SearchOutcome(hits: hits, totalHits: results.totalHits, totalHitsIsExact: results.totalHitsIsExact,
                                  tookMilliseconds: (clock.now - start).milliseconds, note: reading.note, suggestion: suggestion, facets: facets,
-                                 feedbackTerms: added)
+                                 feedbackTerms: plan?.added)
         } catch {
             throw .index(error)
         }

@@ -51,26 +51,19 @@ struct HitFormatter {
         var location: String
     }
 
-    /// What feedback did to a query: the words it added and the query's own share.
-    struct Feedback {
-        var added: [FeedbackTerm]
-        /// 1 when feedback added nothing (`auto` kept the query whole, or no word was found).
-        var queryShare: Double
-
-        /// The line under the header: the words added (with their weights under
-        /// `--explain`), or that none were.
-        func text(explain: Bool) -> String {
-            guard !added.isEmpty else { return "feedback added no words: the query's own decide" }
-            var line = "feedback added "
-            for (i, t) in added.enumerated() {
-                if i > 0 { line += ", " }
-                line += AlternativeTerms.display(t.term)
-                if explain { line += " " + Format.fixed(t.weight, 3) }
-            }
-            if explain { line += " (the query's words keep " + Format.fixed(queryShare, 2) + " of the weight)" }
-            return line
+    /// The line under the header for a search with feedback: the words it added (with
+    /// their weights under `--explain`), or that it added none.
+    static func feedbackLine(_ plan: FeedbackPlan, explain: Bool) -> String {
+        let share = " (the query's words keep " + Format.fixed(plan.queryShare, 2) + " of the weight)"
+        guard plan.applied else { return "feedback added no words: the query's own decide" }
+        guard !plan.added.isEmpty else { return "feedback added no words, only reweighted the query's" + share }
+        var line = "feedback added "
+        for (i, t) in plan.added.enumerated() {
+            if i > 0 { line += ", " }
+            line += AlternativeTerms.display(t.term)
+            if explain { line += " " + Format.fixed(t.weight, 3) }
         }
-
+        return explain ? line + share : line
     }
 
     /// One query's page of results, ready to print.
@@ -120,12 +113,12 @@ struct HitFormatter {
     /// `notes` (what was passed over in reading the query) go on each JSON hit, as `notes`.
     /// `feedback`, when it was asked for, goes under the text header and on each JSON hit
     /// as `feedback_terms`.
-    func render(_ page: Page, queryID: String?, queryText: String, notes: [String] = [], feedback: Feedback? = nil) -> String {
+    func render(_ page: Page, queryID: String?, queryText: String, notes: [String] = [], feedback: FeedbackPlan? = nil) -> String {
         var out = ""
         if format == .text {
             if let queryID { out += Terminal.bold("query \(queryID): \(queryText)") + "\n" }
             out += Self.header(page) + "\n"
-            if let feedback { out += Terminal.dim(feedback.text(explain: explainer != nil)) + "\n" }
+            if let feedback { out += Terminal.dim(Self.feedbackLine(feedback, explain: explainer != nil)) + "\n" }
             if !page.hits.isEmpty { out += "\n" }
         }
         let width = String(page.offset + page.hits.count).count
@@ -167,7 +160,7 @@ struct HitFormatter {
     /// `--count`: the number of matching stories alone (`at least N` when the engine stopped
     /// early), after `qid<TAB>` in batch mode; with JSON, an object of `total_hits` and
     /// `total_hits_exact`.
-    func renderCount(_ results: SearchResults, queryID: String?, notes: [String] = [], feedback: Feedback? = nil) -> String {
+    func renderCount(_ results: SearchResults, queryID: String?, notes: [String] = [], feedback: FeedbackPlan? = nil) -> String {
         if format == .json {
             var o = JSONLine()
             if let queryID { o.add("qid", queryID) }

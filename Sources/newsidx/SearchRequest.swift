@@ -94,7 +94,6 @@ struct SearchRequest: Equatable {
                 continue
             }
             if let note { Terminal.note((queries == nil ? "" : "query \(entry.id): ") + note.description) }
-            tree = tree.filtered(by: filters, mode: mode)
             parsed.append((entry, .tree(tree), note))
         }
         let isBatch = queries != nil
@@ -111,21 +110,21 @@ struct SearchRequest: Equatable {
             var anyMatches = false
             for (entry, query, note) in parsed {
                 let start = ContinuousClock.now
-                var fed: HitFormatter.Feedback?
+                // Feedback's first pass and reading of stories, once: collapsing may rank deeper.
+                let plan = try feedback.map { model throws(IndexError) in
+                    switch query {
+                    case .plain(let flat): try searcher.feedbackPlan(for: QueryNode(flat), mode: flat.mode, model: model)
+                    case .tree(let tree):
+                        try searcher.feedbackPlan(for: tree, filters: filters, mode: mode,
+                                                  recencyHalfLifeDays: recencyHalfLife, model: model)
+                    }
+                }
                 func run(_ depth: Int) throws(IndexError) -> SearchResults {
                     let options = SearchOptions(limit: depth, order: sort, recencyHalfLifeDays: recencyHalfLife)
-                    if let feedback {
-                        let second: FeedbackResults
-                        switch query {
-                        case .plain(let flat): second = try searcher.search(flat, limit: depth, feedback: feedback)
-                        case .tree(let tree): second = try searcher.search(tree, mode: mode, options: options, feedback: feedback)
-                        }
-                        fed = HitFormatter.Feedback(added: second.added, queryShare: second.queryShare)
-                        return second.results
-                    }
+                    if let plan { return try searcher.search(plan.query, options: plan.options(options)) }
                     switch query {
                     case .plain(let flat): return try searcher.search(flat, limit: depth)
-                    case .tree(let tree): return try searcher.search(tree, options: options)
+                    case .tree(let tree): return try searcher.search(tree.filtered(by: filters), options: options)
                     }
                 }
                 var results: SearchResults
@@ -141,7 +140,7 @@ struct SearchRequest: Equatable {
                 if count {
                     latencies.record(ContinuousClock.now - start)
                     Terminal.output(formatter.renderCount(results, queryID: queryID, notes: note.map { [$0.description] } ?? [],
-                                                          feedback: fed))
+                                                          feedback: plan))
                 } else {
                     if !collapsing {
                         // Only text and JSON name a hit's cluster; a run or a list of paths
@@ -157,10 +156,10 @@ struct SearchRequest: Equatable {
                     latencies.record(elapsed)
                     let page = HitFormatter.Page(results: results, hits: hits, offset: offset, elapsed: elapsed)
                     Terminal.output(formatter.render(page, queryID: queryID, queryText: entry.text,
-                                                     notes: note.map { [$0.description] } ?? [], feedback: fed))
+                                                     notes: note.map { [$0.description] } ?? [], feedback: plan))
                 }
                 if suggest && SpellingSuggester.mayCorrect(hits: results.totalHits, terms: results.terms),
-                   let tree = query.tree(syntax, mode: mode, text: entry.text),
+                   let tree = query.tree(syntax, mode: mode, text: entry.text)?.filtered(by: filters),
                    let better = try SpellingSuggester(reader: reader).suggestion(for: entry.text, tree: tree, hits: results.totalHits) {
                     Terminal.standardError((isBatch ? "query \(entry.id): " : "") + "did you mean: \(better)\n")
                 }

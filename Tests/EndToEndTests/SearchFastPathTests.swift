@@ -91,6 +91,11 @@ import Testing
     @Test func tuningFeedbackThatIsOffIsAUsageError() {
         #expect(throws: (any Error).self) { try SearchCommand.parse(["--feedback-docs", "3", "x"]) }
         #expect(throws: (any Error).self) { try SearchCommand.parse(["--feedback=off", "--feedback-terms", "3", "x"]) }
-        #expect(throws: (any Error).self) { try SearchCommand.parse(["--feedback=on", "--feedback-weight", "-0.1", "x"]) }
+        do {
+            _ = try SearchCommand.parse(["--feedback=on", "--feedback-weight=-0.1", "x"])
+            Issue.record("a weight below 0 was accepted")
+        } catch {
+            #expect(SearchCommand.message(for: error).contains("--feedback-weight must be from 0"))
+        }
     }
 }

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Words a query leaves out, kept sorted and found by binary search: a `Set<String>` would
-/// cost every search process a scan of the runtime's conformance table.
+/// Words a query leaves out, kept sorted and found by binary search over their UTF-8 bytes:
+/// a `Set<String>` would cost every search process a scan of the runtime's conformance table.
 public struct StopWords: Sendable {
     /// The Snowball project's English stop list (Porter's `english/stop.txt`), as the
     /// tokenizer folds it: pronouns, forms of *be*, *have* and *do*, auxiliaries, articles,
@@ -49,6 +49,7 @@ public struct StopWords: Sendable {
 
     /// Whether the word, in lower case as UTF-8, is on the list.
     func contains(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty else { return false }
         if loneLetters, word.count == 1, word[0] >= UInt8(ascii: "a"), word[0] <= UInt8(ascii: "z") { return true }
         var lo = 0, hi = bytes.count
         while lo < hi {
@@ -64,15 +65,8 @@ public struct StopWords: Sendable {
     }
 
     public func contains(_ word: String) -> Bool {
-        if loneLetters, word.utf8.count == 1, let b = word.utf8.first, b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") {
-            return true
-        }
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < word { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == word
+        var word = word
+        return word.withUTF8 { contains(utf8: $0) }
     }
 }
 

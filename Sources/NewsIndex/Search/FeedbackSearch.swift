@@ -4,61 +4,83 @@ public struct FeedbackTerm: Sendable, Equatable {
     public var weight: Double
 }
 
+/// What feedback makes of a query: the second pass to run, and what it added.
+public struct FeedbackPlan: Sendable {
+    /// The query the second pass runs (its filters included): the query itself when
+    /// feedback was skipped.
+    public var query: QueryNode
+    /// Every scoring term's weight in the second pass (the query's own too, 0 when the
+    /// mixture leaves it none); nil when feedback was skipped.
+    public var weights: [String: Double]?
+    /// The terms the relevance model added, heaviest first.
+    public var added: [FeedbackTerm]
+    /// The query's own share of the weights: 1 when feedback was skipped (`auto` left the
+    /// query whole, or its stories offered no word).
+    public var queryShare: Double
+
+    /// Whether feedback changed the query.
+    public var applied: Bool { weights != nil }
+
+    /// `options` for the second pass: with the mixture's weights.
+    public func options(_ options: SearchOptions) -> SearchOptions {
+        var options = options
+        options.weights = weights
+        return options
+    }
+}
+
 /// A search run twice, the second time with what the first pass's best stories say.
 public struct FeedbackResults: Sendable {
     /// The second pass's results; their terms carry the mixed weights.
     public var results: SearchResults
+    public var plan: FeedbackPlan
+
     /// The terms the relevance model added, heaviest first.
-    public var added: [FeedbackTerm]
-    /// The query's own share of the second pass's weights: 1 when feedback was skipped
-    /// (`--feedback auto` left the query whole, or its stories offered no word).
-    public var queryShare: Double
-    /// The query the results answer: the second pass's (what it matches, for counting by
-    /// facet), or the one given when feedback added nothing.
-    public var query: QueryNode
+    public var added: [FeedbackTerm] { plan.added }
+    public var queryShare: Double { plan.queryShare }
 }
 
 extension Searcher {
-    /// Searches a plain query with pseudo-relevance feedback: `search(_:mode:options:feedback:)`
-    /// for the tree of `query`.
+    /// Searches a plain query with pseudo-relevance feedback (`feedbackPlan(for:filters:mode:recencyHalfLifeDays:model:)`).
     public func search(_ query: Query, limit: Int, feedback model: RelevanceModel) throws(IndexError) -> FeedbackResults {
         precondition(query.weights == nil, "feedback reweights a query as written")
         return try search(QueryNode(query), mode: query.mode, options: SearchOptions(limit: limit), feedback: model)
     }
 
-    /// Searches with pseudo-relevance feedback (`RelevanceModel`): ranks `tree` as given
-    /// (by relevance), reads the words of its best `model.documents` stories from their
-    /// stored text, as the index analysed them (their language's analysis, stop words left
-    /// out), and ranks again by the mixture of the query's scoring terms and the relevance
-    /// model, each term weighted by its share. A word the model finds that is a form of a
-    /// query word adds to that word.
+    /// Searches `tree` restricted by `filters` with pseudo-relevance feedback: its plan, then
+    /// its second pass with `options`.
+    public func search(_ tree: QueryNode, filters: [QueryNode] = [], mode: Query.Mode, options: SearchOptions,
+                       feedback model: RelevanceModel) throws(IndexError) -> FeedbackResults {
+        precondition(options.weights == nil, "feedback reweights a query as written")
+        let plan = try feedbackPlan(for: tree, filters: filters, mode: mode,
+                                    recencyHalfLifeDays: options.recencyHalfLifeDays, model: model)
+        return FeedbackResults(results: try search(plan.query, options: plan.options(options)), plan: plan)
+    }
+
+    /// Pseudo-relevance feedback (`RelevanceModel`) for `tree` restricted by `filters`
+    /// (dates, languages, sources chosen beside the query): ranks it (by relevance), reads
+    /// the words of its best `model.documents` stories from their stored text, as the index
+    /// analysed them (their language's analysis, stop words left out), and mixes the query's
+    /// scoring terms with the relevance model, each term weighted by its share. A word the
+    /// model finds that is a form of a query word adds to that word.
     ///
     /// What the query requires still holds in the second pass: under `.all` (`mode`, how the
     /// tree was read) the whole query decides which stories match and feedback only how they
-    /// rank; under `.any` stories with any of the mixture's words match, within the query's
-    /// required clauses (filters, `+words`) and outside its exclusions, as RM3's expanded
-    /// query does. `options` (order, recency, limit) apply to the second pass.
+    /// rank; under `.any` stories with any of the mixture's words match, within the filters
+    /// and the query's required clauses (`+words`, required groups, fields) and outside its
+    /// exclusions, as RM3's expanded query does; a lone word is one of the words.
     ///
     /// With `model.adaptiveSlope`, the query's share follows its first pass
     /// (`RelevanceModel.shareOfQuery`). A query left whole, or whose stories offer no word
-    /// to learn from, is answered as a plain search would answer it, nothing added.
-    public func search(_ tree: QueryNode, mode: Query.Mode, options: SearchOptions,
-                       feedback model: RelevanceModel) throws(IndexError) -> FeedbackResults {
-        precondition(options.weights == nil, "feedback reweights a query as written")
-        let depth = max(2, model.documents)
-        let first = try search(tree, options: SearchOptions(limit: depth, recencyHalfLifeDays: options.recencyHalfLifeDays))
-        // The plain answer: the first pass's own when it ranked as deep (or every match),
-        // counting them exactly, else a search of its own.
-        func plain() throws(IndexError) -> FeedbackResults {
-            let limit = options.limit
-            let reusable = options.order == .relevance
-                && (limit == depth || first.totalHitsIsExact && (limit <= first.hits.count || first.hits.count < depth))
-            return FeedbackResults(results: reusable ? Self.prefix(first, limit) : try search(tree, options: options),
-                                   added: [], queryShare: 1, query: tree)
-        }
+    /// to learn from, keeps its own search.
+    public func feedbackPlan(for tree: QueryNode, filters: [QueryNode] = [], mode: Query.Mode,
+                             recencyHalfLifeDays: Double? = nil, model: RelevanceModel) throws(IndexError) -> FeedbackPlan {
+        let query = tree.filtered(by: filters)
+        let skipped = FeedbackPlan(query: query, weights: nil, added: [], queryShare: 1)
+        let first = try search(query, options: SearchOptions(limit: max(2, model.documents), recencyHalfLifeDays: recencyHalfLifeDays))
         let scores = first.hits.map(\.score)
         let share = model.shareOfQuery(best: scores.first ?? 0, second: scores.count > 1 ? scores[1] : 0)
-        guard share < 1, model.terms > 0, !first.terms.isEmpty else { return try plain() }
+        guard share < 1, model.terms > 0, !first.terms.isEmpty else { return skipped }
         var stories: [RelevanceModel.Story] = []
         var words = FeedbackWords()
         for hit in first.hits.prefix(max(0, model.documents)) {
@@ -68,72 +90,54 @@ extension Searcher {
             }
             stories.append(RelevanceModel.Story(score: hit.score, counts: counts))
         }
-        guard stories.contains(where: { $0.score > 0 && $0.counts.contains { $0 > 0 } }) else { return try plain() }
+        guard stories.contains(where: { $0.score > 0 && $0.counts.contains { $0 > 0 } }) else { return skipped }
         var owner: [String: String] = [:]
         for term in first.terms {
             for form in AlternativeTerms.split(term.text) where owner[form] == nil { owner[form] = term.text }
         }
-        var weights: [String: Double] = [:]
+        var mixture: [String: Double] = [:]
         var order: [String] = []
         for (term, weight) in model.expand(query: first.terms.map { ($0.text, $0.queryFrequency) }, stories: stories,
                                            words: words.word, originalWeight: share) {
             let into = owner[term] ?? term
-            if weights[into] == nil { order.append(into) }
-            weights[into, default: 0] += weight
+            if mixture[into] == nil { order.append(into) }
+            mixture[into, default: 0] += weight
         }
-        var secondOptions = options
-        secondOptions.weights = weights
-        let second = Self.feedbackTree(tree, mode: mode, terms: order)
-        let results = try search(second, options: secondOptions)
+        var weights = mixture
+        for term in first.terms where weights[term.text] == nil { weights[term.text] = 0 }
         let asked = Set(first.terms.map(\.text))
-        let added = order.filter { !asked.contains($0) }.map { FeedbackTerm(term: $0, weight: weights[$0]!) }
-        return FeedbackResults(results: results, added: added.sorted {
-            $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
-        }, queryShare: share, query: second)
+        let added = order.filter { !asked.contains($0) }.map { FeedbackTerm(term: $0, weight: mixture[$0]!) }
+        return FeedbackPlan(query: Self.feedbackTree(tree, filters: filters, mode: mode, terms: order), weights: weights,
+                            added: added.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term },
+                            queryShare: share)
     }
 
     /// The second pass's tree: the mixture's `terms` as optional words, under what `tree`
-    /// requires: all of it under `.all`; under `.any` its filters, `+words` and exclusions,
-    /// with at least one of the mixture's words in place of the query's own.
-    static func feedbackTree(_ tree: QueryNode, mode: Query.Mode, terms: [String]) -> QueryNode {
+    /// requires: all of it under `.all`; under `.any` its required clauses and exclusions,
+    /// with at least one of the mixture's words in place of its optional clauses. `filters`
+    /// always hold.
+    static func feedbackTree(_ tree: QueryNode, filters: [QueryNode], mode: Query.Mode, terms: [String]) -> QueryNode {
         let words = terms.map { QueryNode.match(QueryNode.Match(.term($0))) }
-        guard mode == .any else { return .boolean(must: [tree], should: words, mustNot: []) }
-        let (required, excluded) = requiredUnderAny(tree)
+        guard mode == .any else { return .boolean(must: [tree] + filters, should: words, mustNot: []) }
+        var required = filters
+        var excluded: [QueryNode] = []
+        switch tree {
+        case .boolean(let must, _, let mustNot):
+            required = must + filters
+            excluded = mustNot
+        case .match, .date, .path:
+            if tree.onlyFilters { required = [tree] + filters }
+        }
         if required.isEmpty { return .boolean(must: [], should: words, mustNot: excluded) }
         return .boolean(must: required + [.boolean(must: [], should: words, mustNot: [])], should: [], mustNot: excluded)
-    }
-
-    /// What an any-term tree requires besides one of its words: its filters and required
-    /// words (`must` clauses, through groups that are themselves required) and its exclusions.
-    private static func requiredUnderAny(_ node: QueryNode) -> (must: [QueryNode], mustNot: [QueryNode]) {
-        guard case .boolean(let must, _, let mustNot) = node else { return node.onlyFilters ? ([node], []) : ([], []) }
-        var required: [QueryNode] = []
-        var excluded = mustNot
-        for clause in must {
-            if case .boolean = clause, !clause.onlyFilters {
-                let inner = requiredUnderAny(clause)
-                required += inner.must
-                excluded += inner.mustNot
-            } else {
-                required.append(clause)
-            }
-        }
-        return (required, excluded)
-    }
-
-    /// The first `limit` hits of `results`, the rest as they were.
-    private static func prefix(_ results: SearchResults, _ limit: Int) -> SearchResults {
-        var results = results
-        results.hits = Array(results.hits.prefix(max(0, limit)))
-        return results
     }
 }
 
 /// The words of feedback stories as the index analysed them, counted as the index counts
 /// them (a headline's `SegmentFormat.headlineWeight` times; a title taken from the body is
 /// not read twice): without the stop words of the story's language, matched as written
-/// before stemming as a query's are (`owned` stays, `own` goes), lone characters and bare
-/// numbers, which say nothing about what a story is about (Anserini's RM3 keeps letters and
+/// before stemming as a query's are (`owned` stays, `own` goes), lone characters and words of
+/// digits alone (`2025`; `38.13` stays), which say nothing about what a story is about (Anserini's RM3 keeps letters and
 /// digits only, over an index without stop words).
 ///
 /// The words are numbered across the stories of one search. Each word as written is judged
@@ -165,17 +169,17 @@ struct FeedbackWords {
 
     /// How many times each word occurs in the story, by number (`word(_:)`).
     mutating func counts(language: String, title: String?, body: UnsafeBufferPointer<UInt8>) -> [Int32] {
-        let current = readings.removeValue(forKey: language) ?? Reading(language: language)
-        reading = current
-        tally = []
+        // Moved in and out, never copied: a copy would duplicate its tables on the first new word.
+        reading = readings.removeValue(forKey: language) ?? Reading(language: language)
+        let analysis = reading!.analysis, context = reading!.context
         if var title {
             title.withUTF8 { text in
-                Analyzer.standard.forEachToken(inUTF8: text, language: current.analysis, context: current.context) { term, range in
+                Analyzer.standard.forEachToken(inUTF8: text, language: analysis, context: context) { term, range in
                     add(term, written: UnsafeBufferPointer(rebasing: text[range]), times: Int32(SegmentFormat.headlineWeight))
                 }
             }
         }
-        Analyzer.standard.forEachToken(inUTF8: body, language: current.analysis, context: current.context) { term, range in
+        Analyzer.standard.forEachToken(inUTF8: body, language: analysis, context: context) { term, range in
             add(term, written: UnsafeBufferPointer(rebasing: body[range]), times: 1)
         }
         readings[language] = reading.take()

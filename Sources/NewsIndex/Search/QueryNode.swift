@@ -134,14 +134,9 @@ public indirect enum QueryNode: Sendable, Equatable {
     }
 
     /// This query restricted to the stories every one of `filters` matches (`--since`, a
-    /// source chosen on the page). Read under `.any`, a lone word stays an optional clause
-    /// of a group of its own, as its query's words were: feedback then tells it from a
-    /// required `+word` (`Searcher.search(_:mode:options:feedback:)`).
-    public func filtered(by filters: [QueryNode], mode: Query.Mode) -> QueryNode {
-        guard !filters.isEmpty else { return self }
-        var query = self
-        if mode == .any, !onlyFilters, case .match = self { query = .boolean(must: [], should: [self], mustNot: []) }
-        return .boolean(must: [query] + filters, should: [], mustNot: [])
+    /// source chosen on the page).
+    public func filtered(by filters: [QueryNode]) -> QueryNode {
+        filters.isEmpty ? self : .boolean(must: [self] + filters, should: [], mustNot: [])
     }
 
     /// Every match in the tree that is not inside an exclusion, in query order.

@@ -376,7 +376,8 @@ private struct QueryReader {
             }
             let pieces = try parsePrimary(required: false)
             for p in pieces {
-                let occur: Occur = mode == .all || requireNext || Self.isFilter(p) ? .must : .should
+                // Filters restrict even under `.any`: a date or a source is not a word to rank by.
+                let occur: Occur = mode == .all || requireNext || p.onlyFilters ? .must : .should
                 clauses.append((p, occur))
             }
             requireNext = false
@@ -394,8 +395,6 @@ private struct QueryReader {
         return .boolean(must: must, should: should, mustNot: mustNot)
     }
 
-    /// Filters restrict even under `.any`: a date or a source is not a word to rank by.
-    static func isFilter(_ node: QueryNode) -> Bool { node.onlyFilters }
 
     /// Several pieces (the words of `Jong-un`) as one clause.
     func group(_ pieces: [QueryNode]) -> QueryNode {

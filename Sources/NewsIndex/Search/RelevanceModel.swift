@@ -81,6 +81,7 @@ public struct RelevanceModel: Sendable, Equatable {
         // The stories hold thousands of words and the model keeps ten: one pass that keeps
         // the heaviest so far, rather than sorting them all; words are named only to break ties.
         let k = max(0, terms)
+        guard k > 0 else { return [] }
         var top: [(word: Int, weight: Double)] = []
         top.reserveCapacity(k + 1)
         func heavier(_ a: (word: Int, weight: Double), _ b: (word: Int, weight: Double)) -> Bool {

@@ -6,15 +6,15 @@ import Testing
     let corpus = TemporaryDirectory()
     let index = TemporaryDirectory()
 
-    func story(_ title: String, _ body: String) -> String { "date 2025-10-27\n\(title)\n\n\(body)\n" }
+    func story(_ date: String, _ title: String, _ body: String) -> String { "date \(date)\n\(title)\n\n\(body)\n" }
 
-    /// Two stories on grain shipped from Odesa, one on Odesa's port that never says grain,
-    /// and one on something else.
+    /// Two stories on grain shipped from Odesa, one on Odesa's port that never says grain
+    /// (the newest), and one on something else.
     func reader() throws -> IndexReader {
-        corpus.write("a.txt", story("Grain ships leave Odesa", "The grain corridor from Odesa port carried wheat and maize to Istanbul."))
-        corpus.write("b.txt", story("Odesa grain exports rise", "Grain exports through Odesa and the Danube ports rose, traders said."))
-        corpus.write("c.txt", story("Drones strike Odesa port", "Drones hit the Odesa port overnight; the Danube ports were spared."))
-        corpus.write("d.txt", story("Central bank holds rates", "The central bank kept its key rate unchanged on Thursday."))
+        corpus.write("a.txt", story("2025-10-27", "Grain ships leave Odesa", "The grain corridor from Odesa port carried wheat and maize to Istanbul."))
+        corpus.write("b.txt", story("2025-10-26", "Odesa grain exports rise", "Grain exports through Odesa and the Danube ports rose, traders said."))
+        corpus.write("c.txt", story("2025-10-28", "Drones strike Odesa port", "Drones hit the Odesa port overnight; the Danube ports were spared."))
+        corpus.write("d.txt", story("2025-10-25", "Central bank holds rates", "The central bank kept its key rate unchanged on Thursday."))
         return try indexedReader(of: corpus, into: index)
     }
 
@@ -172,8 +172,25 @@ import Testing
         let fed = try Searcher(reader: r).search(tree(r, "grain", .any), mode: .any,
                                                  options: SearchOptions(limit: 10, order: .newest),
                                                  feedback: RelevanceModel(documents: 2, terms: 5))
-        #expect(try paths(r, fed.results.hits).contains("c.txt"))
+        #expect(try paths(r, fed.results.hits) == ["c.txt", "a.txt", "b.txt"])
         #expect(fed.queryShare == 0.5)
+    }
+
+    @Test func aRequiredGroupOfAlternativesStaysRequiredUnderAny() throws {
+        let r = try reader()
+        let fed = try Searcher(reader: r).search(tree(r, "+(drones OR wheat) port", .any), mode: .any,
+                                                 options: SearchOptions(limit: 10), feedback: RelevanceModel(documents: 2, terms: 5))
+        #expect(!fed.added.isEmpty)
+        #expect(Set(try paths(r, fed.results.hits)) == ["a.txt", "c.txt"])
+    }
+
+    @Test(arguments: [Query.Mode.all, .any])
+    func withNoWeightOnTheQueryEveryTermWeighsWhatTheMixtureGivesIt(mode: Query.Mode) throws {
+        let r = try reader()
+        let fed = try Searcher(reader: r).search(tree(r, "grain odesa", mode), mode: mode, options: SearchOptions(limit: 10),
+                                                 feedback: RelevanceModel(documents: 2, terms: 5, originalWeight: 0))
+        #expect(fed.results.terms.allSatisfy { $0.weight != nil })
+        #expect(abs(fed.results.terms.reduce(0) { $0 + ($1.weight ?? 0) } - 1) < 1e-9)
     }
 
     @Test func explanationsSayWhichWeightsFeedbackSet() throws {
@@ -188,16 +205,20 @@ import Testing
         #expect(try !searcher.explain(plain.hits[0], in: plain).terms.contains { $0.weightedByFeedback })
     }
 
-    @Test func anyTermFeedbackFindsNewStoriesWithinAFilterWrappedAroundTheQuery() throws {
+    @Test func anyTermFeedbackFindsNewStoriesWithinFiltersGivenBesideTheQuery() throws {
         let r = try reader()
         let searcher = Searcher(reader: r)
         let october = try DateRange.parse("2025-10", today: nil)
-        let wrapped = QueryNode.boolean(must: [try tree(r, "grain wheat", .any), .date(october)], should: [], mustNot: [])
-        #expect(Set(try paths(r, searcher.search(wrapped, options: SearchOptions(limit: 10)).hits)) == ["a.txt", "b.txt"])
-        let fed = try searcher.search(wrapped, mode: .any, options: SearchOptions(limit: 10), feedback: RelevanceModel(documents: 2, terms: 5))
+        let query = try tree(r, "grain wheat", .any)
+        let fed = try searcher.search(query, filters: [.date(october)], mode: .any, options: SearchOptions(limit: 10),
+                                      feedback: RelevanceModel(documents: 2, terms: 5))
         #expect(Set(try paths(r, fed.results.hits)) == ["a.txt", "b.txt", "c.txt"])
-        let september = QueryNode.boolean(must: [try tree(r, "grain wheat", .any), .date(try DateRange.parse("2025-09", today: nil))],
-                                          should: [], mustNot: [])
-        #expect(try searcher.search(september, mode: .any, options: SearchOptions(limit: 10), feedback: RelevanceModel()).results.hits.isEmpty)
+        let lateOctober = try DateRange.parse("2025-10-27..2025-10-31", today: nil)
+        let late = try searcher.search(query, filters: [.date(lateOctober)], mode: .any, options: SearchOptions(limit: 10),
+                                       feedback: RelevanceModel(documents: 2, terms: 5))
+        #expect(Set(try paths(r, late.results.hits)) == ["a.txt", "c.txt"])
+        let september = try searcher.search(query, filters: [.date(try DateRange.parse("2025-09", today: nil))], mode: .any,
+                                            options: SearchOptions(limit: 10), feedback: RelevanceModel())
+        #expect(september.results.hits.isEmpty)
     }
 }

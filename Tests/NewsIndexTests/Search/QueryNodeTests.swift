@@ -16,17 +16,13 @@ import Testing
     }
 
     @Test func noFilterLeavesTheQueryAsItIs() {
-        #expect(word.filtered(by: [], mode: .any) == word)
+        #expect(word.filtered(by: []) == word)
     }
 
     @Test func filtersAreRequiredBesideTheQuery() {
         let query = QueryNode.boolean(must: [], should: [word, word], mustNot: [])
-        #expect(query.filtered(by: [october], mode: .any) == .boolean(must: [query, october], should: [], mustNot: []))
-        #expect(word.filtered(by: [october, source], mode: .all) == .boolean(must: [word, october, source], should: [], mustNot: []))
+        #expect(query.filtered(by: [october]) == .boolean(must: [query, october], should: [], mustNot: []))
+        #expect(word.filtered(by: [october, source]) == .boolean(must: [word, october, source], should: [], mustNot: []))
     }
 
-    @Test func aLoneWordReadUnderAnyStaysAnOptionalClause() {
-        let grouped = QueryNode.boolean(must: [], should: [word], mustNot: [])
-        #expect(word.filtered(by: [october], mode: .any) == .boolean(must: [grouped, october], should: [], mustNot: []))
-    }
 }

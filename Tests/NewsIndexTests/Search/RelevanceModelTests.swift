@@ -55,6 +55,12 @@ import Testing
         #expect(expanded.map(\.term) == ["grain", "odesa", "port", "barley"])
     }
 
+    @Test func aModelOfNoWordsLeavesTheQueryAsItWas() {
+        let expanded = expand(RelevanceModel(documents: 1, terms: 0), query: [("grain", 1)], stories: [(1, ["odesa": 2])])
+        #expect(expanded.map(\.term) == ["grain"])
+        #expect(abs(expanded[0].weight - 1) < 1e-12)
+    }
+
     @Test func aQueryWordTheStoriesUseGainsFromBoth() {
         let model = RelevanceModel(documents: 1, terms: 10, originalWeight: 0.5)
         let w = weights(expand(model, query: [("grain", 1)], stories: [(2, ["grain": 1, "odesa": 1])]))
