@@ -71,8 +71,8 @@ extension Searcher {
     /// exclusions, as RM3's expanded query does; a lone word is one of the words.
     ///
     /// With `model.adaptiveSlope`, the query's share follows its first pass
-    /// (`RelevanceModel.shareOfQuery`). A query left whole, or whose stories offer no word
-    /// to learn from, keeps its own search.
+    /// (`RelevanceModel.shareOfQuery`). A query left whole, one read under `.all` that
+    /// matches one story, or one whose stories offer no word to learn from keeps its own search.
     public func feedbackPlan(for tree: QueryNode, filters: [QueryNode] = [], mode: Query.Mode,
                              recencyHalfLifeDays: Double? = nil, model: RelevanceModel) throws(IndexError) -> FeedbackPlan {
         let query = tree.filtered(by: filters)
@@ -81,6 +81,8 @@ extension Searcher {
         let scores = first.hits.map(\.score)
         let share = model.shareOfQuery(best: scores.first ?? 0, second: scores.count > 1 ? scores[1] : 0)
         guard share < 1, model.terms > 0, !first.terms.isEmpty else { return skipped }
+        // Under `.all` feedback only reorders the query's matches: one match has no order to change.
+        guard mode == .any || !first.totalHitsIsExact || first.totalHits > 1 else { return skipped }
         var stories: [RelevanceModel.Story] = []
         var words = FeedbackWords()
         for hit in first.hits.prefix(max(0, model.documents)) {

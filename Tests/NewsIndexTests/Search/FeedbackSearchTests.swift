@@ -138,6 +138,14 @@ import Testing
         #expect(fed.results.totalHits == 2)
     }
 
+    @Test func allTermsFeedbackLeavesASingleMatchAlone() throws {
+        let r = try reader()
+        let fed = try Searcher(reader: r).search(Query(terms: ["drone", "odesa"], mode: .all), limit: 10,
+                                                 feedback: RelevanceModel(documents: 2, terms: 5))
+        #expect(!fed.plan.applied)
+        #expect(try paths(r, fed.results.hits) == ["c.txt"])
+    }
+
     @Test func anyTermFeedbackKeepsTheQuerysFiltersAndExclusions() throws {
         let r = try reader()
         let searcher = Searcher(reader: r)
