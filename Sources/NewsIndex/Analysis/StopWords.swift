@@ -47,7 +47,7 @@ public struct StopWords: Sendable {
         bytes = sorted.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    /// Whether the word, in lower case as UTF-8, is on the list.
+    /// Whether the word, in lower case as UTF-8 bytes, is on the list.
     func contains(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !word.isEmpty else { return false }
         if loneLetters, word.count == 1, word[0] >= UInt8(ascii: "a"), word[0] <= UInt8(ascii: "z") { return true }
@@ -64,9 +64,19 @@ public struct StopWords: Sendable {
         return bytes[lo].elementsEqual(word)
     }
 
+    /// Whether the word, in lower case, is on the list. Strings compare by canonical
+    /// equivalence, so a query word typed decomposed (`e` and a combining accent) matches too;
+    /// `contains(utf8:)` matches bytes, for the many words of feedback's stories.
     public func contains(_ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { contains(utf8: $0) }
+        if loneLetters, word.utf8.count == 1, let b = word.utf8.first, b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") {
+            return true
+        }
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < word { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == word
     }
 }
 

@@ -41,4 +41,12 @@ import Testing
             #expect(found == stops.contains(word), "\(word)")
         }
     }
+
+    @Test func aQueryWordTypedDecomposedMatchesItsComposedStopWord() throws {
+        let french = try #require(StopWords.of("fr"))
+        let composed = "\u{E9}tant"           // étant, as one scalar é
+        let decomposed = "e\u{301}tant"       // e and a combining acute accent
+        #expect(french.contains(composed))
+        #expect(french.contains(decomposed))
+    }
 }
