@@ -124,7 +124,7 @@ enum OpenAPIDocument {
                 "additionalProperties": false}]},
               "suggestion": {"type": ["string", "null"]},
               "notes": {"type": "array", "items": {"type": "string"}},
-              "feedback_terms": {"type": "array", "items": {"$ref": "#/components/schemas/FeedbackTerm"}, "description": "With feedback: the words it added, heaviest first; an empty array when it added none (auto kept the query whole, or the stories offered no new word)"}
+              "feedback_terms": {"type": "array", "items": {"$ref": "#/components/schemas/FeedbackTerm"}, "description": "With feedback: the words it added, heaviest first; an empty array when it added none (auto kept the query whole, a query without any=1 found one story, or the stories offered no new word)"}
             },
             "additionalProperties": false
           },

@@ -66,6 +66,15 @@ import Testing
         #expect(!terms.isEmpty && terms.allSatisfy { $0["weighted_by_feedback"] as? Bool == true })
     }
 
+    @Test func feedbackWhoseWordsAreAllTheQuerysSaysItOnlyReweightedThem() throws {
+        let index = try indexGrainCorpus()
+        let r = try newsidx(["search", "--index", index, "--any", "--feedback", "--feedback-docs", "2", "--feedback-terms", "2",
+                             "grain odesa"])
+        expectExit(r, 0)
+        #expect(r.stdout.contains("feedback added no words, only reweighted the query's (the query's words keep 0.50 of the weight)"),
+                "\(r)")
+    }
+
     @Test func allTermsFeedbackStillRequiresEveryWord() throws {
         let index = try indexGrainCorpus()
         let r = try newsidx(["search", "--index", index, "--json", "--feedback", "odesa grain"])

@@ -15,7 +15,7 @@ public struct FeedbackPlan: Sendable {
     /// The terms the relevance model added, heaviest first.
     public var added: [FeedbackTerm]
     /// The query's own share of the weights: 1 when feedback was skipped (`auto` left the
-    /// query whole, or its stories offered no word).
+    /// query whole, a query read under `.all` found one story, or its stories offered no word).
     public var queryShare: Double
 
     /// Whether feedback changed the query.
@@ -31,7 +31,8 @@ public struct FeedbackPlan: Sendable {
 
 /// A search run twice, the second time with what the first pass's best stories say.
 public struct FeedbackResults: Sendable {
-    /// The second pass's results; their terms carry the mixed weights.
+    /// The second pass's results (their terms carry the mixed weights), or the query's own
+    /// when feedback was skipped.
     public var results: SearchResults
     public var plan: FeedbackPlan
 
@@ -41,7 +42,8 @@ public struct FeedbackResults: Sendable {
 }
 
 extension Searcher {
-    /// Searches a plain query with pseudo-relevance feedback (`feedbackPlan(for:filters:mode:recencyHalfLifeDays:model:)`).
+    /// Searches a plain query with pseudo-relevance feedback
+    /// (`feedbackPlan(for:filters:mode:recencyHalfLifeDays:model:)`).
     public func search(_ query: Query, limit: Int, feedback model: RelevanceModel) throws(IndexError) -> FeedbackResults {
         precondition(query.weights == nil, "feedback reweights a query as written")
         return try search(QueryNode(query), mode: query.mode, options: SearchOptions(limit: limit), feedback: model)
@@ -116,21 +118,25 @@ extension Searcher {
 
     /// The second pass's tree: the mixture's `terms` as optional words, under what `tree`
     /// requires: all of it under `.all`; under `.any` its required clauses and exclusions,
-    /// with at least one of the mixture's words in place of its optional clauses. `filters`
-    /// always hold.
+    /// with at least one of the mixture's words in place of its optional clauses (when it has
+    /// some). `filters` always hold.
     static func feedbackTree(_ tree: QueryNode, filters: [QueryNode], mode: Query.Mode, terms: [String]) -> QueryNode {
         let words = terms.map { QueryNode.match(QueryNode.Match(.term($0))) }
         guard mode == .any else { return .boolean(must: [tree] + filters, should: words, mustNot: []) }
         var required = filters
         var excluded: [QueryNode] = []
+        // Whether the query had optional clauses, which one of the mixture's words stands for.
+        var optional = false
         switch tree {
-        case .boolean(let must, _, let mustNot):
+        case .boolean(let must, let should, let mustNot):
             required = must + filters
             excluded = mustNot
+            optional = !should.isEmpty
         case .match, .date, .path:
-            if tree.onlyFilters { required = [tree] + filters }
+            if tree.onlyFilters { required = [tree] + filters } else { optional = true }
         }
         if required.isEmpty { return .boolean(must: [], should: words, mustNot: excluded) }
+        guard optional else { return .boolean(must: required, should: words, mustNot: excluded) }
         return .boolean(must: required + [.boolean(must: [], should: words, mustNot: [])], should: [], mustNot: excluded)
     }
 }

@@ -395,7 +395,6 @@ private struct QueryReader {
         return .boolean(must: must, should: should, mustNot: mustNot)
     }
 
-
     /// Several pieces (the words of `Jong-un`) as one clause.
     func group(_ pieces: [QueryNode]) -> QueryNode {
         pieces.count == 1 ? pieces[0] : .boolean(must: pieces, should: [], mustNot: [])

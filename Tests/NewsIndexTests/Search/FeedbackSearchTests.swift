@@ -195,10 +195,23 @@ import Testing
     @Test(arguments: [Query.Mode.all, .any])
     func withNoWeightOnTheQueryEveryTermWeighsWhatTheMixtureGivesIt(mode: Query.Mode) throws {
         let r = try reader()
+        // Grain and odesa count alike in the two best stories; the model keeps one word, grain.
         let fed = try Searcher(reader: r).search(tree(r, "grain odesa", mode), mode: mode, options: SearchOptions(limit: 10),
-                                                 feedback: RelevanceModel(documents: 2, terms: 5, originalWeight: 0))
+                                                 feedback: RelevanceModel(documents: 2, terms: 1, originalWeight: 0))
+        #expect(fed.plan.weights == ["grain": 1, "odesa": 0])
         #expect(fed.results.terms.allSatisfy { $0.weight != nil })
-        #expect(abs(fed.results.terms.reduce(0) { $0 + ($1.weight ?? 0) } - 1) < 1e-9)
+        #expect(fed.results.terms.first { $0.text == "grain" }?.weight == 1)
+    }
+
+    @Test func requiredWordsAloneUnderAnyNeedNoWordOfTheModel() {
+        let odesa = QueryNode.match(.init(.term("odesa"))), port = QueryNode.match(.init(.term("port")))
+        let grain = QueryNode.match(.init(.term("grain")))
+        let required = QueryNode.boolean(must: [odesa, port], should: [], mustNot: [])
+        #expect(Searcher.feedbackTree(required, filters: [], mode: .any, terms: ["grain"])
+                == .boolean(must: [odesa, port], should: [grain], mustNot: []))
+        let withOptional = QueryNode.boolean(must: [odesa], should: [port], mustNot: [])
+        #expect(Searcher.feedbackTree(withOptional, filters: [], mode: .any, terms: ["grain"])
+                == .boolean(must: [odesa, .boolean(must: [], should: [grain], mustNot: [])], should: [], mustNot: []))
     }
 
     @Test func explanationsSayWhichWeightsFeedbackSet() throws {

@@ -24,5 +24,4 @@ import Testing
         #expect(query.filtered(by: [october]) == .boolean(must: [query, october], should: [], mustNot: []))
         #expect(word.filtered(by: [october, source]) == .boolean(must: [word, october, source], should: [], mustNot: []))
     }
-
 }
