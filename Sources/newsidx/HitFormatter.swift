@@ -54,8 +54,8 @@ struct HitFormatter {
     /// The line under the header for a search with feedback: the words it added (with
     /// their weights under `--explain`), or that it added none.
     static func feedbackLine(_ plan: FeedbackPlan, explain: Bool) -> String {
-        let share = " (the query's words keep " + Format.fixed(plan.queryShare, 2) + " of the weight)"
         guard plan.applied else { return "feedback added no words: the query's own decide" }
+        let share = " (the query's words keep " + Format.fixed(plan.queryShare, 2) + " of the weight)"
         guard !plan.added.isEmpty else { return "feedback added no words, only reweighted the query's" + share }
         var line = "feedback added "
         for (i, t) in plan.added.enumerated() {

@@ -69,7 +69,7 @@ struct SearchRequest: Equatable {
         let filters = [window.map { QueryNode.date($0) }, languageFilter].compactMap { $0 }
         // Plain words ranked by relevance need no tree: the query parser's flat query is
         // what the tree would flatten to, without the cost of building it.
-        let plainAllowed = window == nil && languageFilter == nil && sort == .relevance && recencyHalfLife == nil
+        let plainAllowed = filters.isEmpty && sort == .relevance && recencyHalfLife == nil
         var parsed: [(QueryBatch.Entry, ParsedQuery, QueryNote?)] = []
         for entry in batch {
             var tree: QueryNode

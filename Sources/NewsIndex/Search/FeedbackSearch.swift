@@ -110,10 +110,10 @@ extension Searcher {
         var weights = mixture
         for term in first.terms where weights[term.text] == nil { weights[term.text] = 0 }
         let asked = Set(first.terms.map(\.text))
+        // Heaviest first already: the mixture's order, and only query words gain from merged forms.
         let added = order.filter { !asked.contains($0) }.map { FeedbackTerm(term: $0, weight: mixture[$0]!) }
         return FeedbackPlan(query: Self.feedbackTree(tree, filters: filters, mode: mode, terms: order), weights: weights,
-                            added: added.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term },
-                            queryShare: share)
+                            added: added, queryShare: share)
     }
 
     /// The second pass's tree: the mixture's `terms` as optional words, under what `tree`

@@ -11,9 +11,9 @@ public struct Query: Sendable, Equatable {
     public var terms: [String]
     /// How many times each term occurs in the query (`BM25.queryWeight`); all 1 by default.
     public var frequencies: [Int]
-    /// Each term's query weight set outright, in place of what its frequency gives (a query
-    /// reweighted by feedback); nil for a query as written.
-    public var weights: [Double]?
+    /// Query weights set outright per term, in place of what its frequency gives (a query
+    /// reweighted by feedback, as `SearchOptions.weights`); nil for a query as written.
+    public var weights: [String: Double]?
     public var mode: Mode
 
     public init(terms: [String], frequencies: [Int]? = nil, mode: Mode) {

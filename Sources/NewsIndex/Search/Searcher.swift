@@ -49,7 +49,6 @@ public struct Searcher {
     }
 
     public func search(_ query: Query, limit: Int) throws(IndexError) -> SearchResults {
-        precondition(query.weights.map { $0.count == query.terms.count } ?? true, "one weight per term")
         // Each term is looked up once per segment; the same entries give its postings and its
         // document frequency: summed over segments (deleted stories count until they are
         // merged away, as in Lucene), capped at the live story count.
@@ -62,7 +61,7 @@ public struct Searcher {
         let terms = query.terms.enumerated().map { slot, text in
             let df = min(found.reduce(0) { $0 + ($1[slot]?.docFreq ?? 0) }, reader.documentCount)
             return WeightedTerm(text: text, documentFrequency: df, idf: bm25.idf(documentFrequency: df),
-                                queryFrequency: query.frequencies[slot], weight: query.weights?[slot])
+                                queryFrequency: query.frequencies[slot], weight: query.weights?[text])
         }
         var top = TopKCollector(k: max(0, limit))
         var exact = true

@@ -47,9 +47,7 @@ extension Searcher {
     /// fields, dates and paths filter without scoring.
     public func search(_ tree: QueryNode, options: SearchOptions) throws(IndexError) -> SearchResults {
         if options.order == .relevance, options.recencyHalfLifeDays == nil, var flat = tree.flatQuery() {
-            if let weights = options.weights {
-                flat.weights = zip(flat.terms, flat.frequencies).map { weights[$0] ?? bm25.queryWeight(frequency: $1) }
-            }
+            flat.weights = options.weights
             return try search(flat, limit: options.limit)
         }
         let plan = try TreePlan(tree: tree, reader: reader, bm25: bm25, weights: options.weights)

@@ -59,9 +59,9 @@ import Testing
         let r = try reader()
         let searcher = Searcher(reader: r)
         var drones = Query(terms: ["drone", "wheat"], mode: .any)
-        drones.weights = [5, 0.1]
+        drones.weights = ["drone": 5, "wheat": 0.1]
         var wheat = drones
-        wheat.weights = [0.1, 5]
+        wheat.weights = ["drone": 0.1, "wheat": 5]
         #expect(try paths(r, searcher.search(drones, limit: 1).hits) == ["c.txt"])
         #expect(try paths(r, searcher.search(wheat, limit: 1).hits) == ["a.txt"])
     }
